@@ -1,0 +1,4 @@
+export * from './assert.ts';
+export * from './result.ts';
+export * from './ip.ts';
+export * from './ports.ts';

@@ -1,0 +1,6 @@
+export * from './types.ts';
+export * from './diagnostic.ts';
+export * from './codes.ts';
+export * from './parse.ts';
+export * from './validate.ts';
+export * from './serialize.ts';
