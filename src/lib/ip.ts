@@ -52,9 +52,10 @@ export function parseIp(text: string): IpAddress | undefined {
   }
   if (!text.includes(':') || text.includes('/') || text.includes('%')) return undefined;
   if (!IPCIDR.isValidAddress(text)) return undefined;
-  const addr = IPCIDR.createAddress(text);
-  const big = (addr as unknown as { bigInt(): bigint }).bigInt();
-  if (typeof big !== 'bigint' || big < 0n || big > V6_MAX) return undefined;
+  const addr = IPCIDR.createAddress(text) as unknown as { bigInteger(): { toString(radix?: number): string } };
+  // ip-address 9 returns a jsbn integer; its hex text converts exactly.
+  const big = BigInt(`0x${addr.bigInteger().toString(16)}`);
+  if (big < 0n || big > V6_MAX) return undefined;
   return { family: 6, value: big };
 }
 

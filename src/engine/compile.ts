@@ -1,0 +1,911 @@
+/**
+ * compile(topology) builds the indexed network the tracer reads: resources by id, implicit defaults made
+ * explicit (main route table, default NACL, default SG egress, local routes), per-table longest-prefix-match
+ * buckets, and address -> device maps. Pure: never mutates the topology, never reads a clock.
+ */
+import {
+  cidrContains,
+  parseCidrLoose,
+  parseIp,
+  parsePortRange,
+  type Cidr,
+  type Cidr4,
+  type Cidr6,
+  type IpAddress,
+  type PortRange,
+} from '../lib/index.ts';
+import {
+  validateTopology,
+  type Diagnostic,
+  type NaclRule,
+  type Route,
+  type SgInboundRule,
+  type SgOutboundRule,
+  type Topology,
+} from '../model/index.ts';
+import {
+  BUILTIN_PREFIX_LISTS,
+  EPHEMERAL_LINUX,
+  EPHEMERAL_WINDOWS,
+  PROTO_ALL,
+  protocolNumber,
+} from './builtins.ts';
+import type { RouteOrigin, RouteTargetType } from './types.ts';
+
+export interface CVpc {
+  readonly id: string;
+  readonly name?: string;
+  readonly region: string;
+  readonly path: string;
+  readonly cidrs4: Cidr4[];
+  readonly cidrs6: Cidr6[];
+  igw?: CIgw;
+  eigw?: CEigw;
+  mainRouteTable: CRouteTable;
+  defaultNacl: CNacl;
+  readonly subnets: CSubnet[];
+  /** Private address -> the device holding it, in this VPC. */
+  readonly devices4: Map<number, CDevice>;
+  readonly devices6: Map<bigint, CDevice>;
+  readonly devices: CDevice[];
+}
+
+export interface CSubnet {
+  readonly id: string;
+  readonly name?: string;
+  readonly path: string;
+  readonly vpc: CVpc;
+  readonly az: string;
+  readonly cidr4?: Cidr4;
+  readonly cidr6?: Cidr6;
+  routeTable: CRouteTable;
+  nacl: CNacl;
+}
+
+export interface CRoute {
+  /** As written: a CIDR or a prefix list id. */
+  readonly destination: string;
+  /** The block this entry matches (a prefix-list route has one entry per list CIDR). */
+  readonly cidr: Cidr;
+  readonly target: string;
+  readonly targetType: RouteTargetType;
+  readonly origin: RouteOrigin;
+  /** Tie-break on equal prefixes: lower wins (local, static, prefix list, propagated). */
+  readonly rank: number;
+  readonly state: 'active' | 'blackhole';
+  readonly implicit: boolean;
+  /** Index in the table's `routes`, -1 for implicit local routes. */
+  readonly docIndex: number;
+  readonly path?: string;
+  readonly prefixListId?: string;
+}
+
+export interface Lpm4 {
+  /** Prefix lengths present, longest first. */
+  readonly prefixes: number[];
+  readonly masks: number[];
+  readonly buckets: Map<number, CRoute[]>[];
+}
+export interface Lpm6 {
+  readonly prefixes: number[];
+  readonly shifts: bigint[];
+  readonly buckets: Map<bigint, CRoute[]>[];
+}
+
+export interface CRouteTable {
+  readonly id: string;
+  readonly name?: string;
+  readonly path: string;
+  readonly vpc: CVpc;
+  readonly implicit: boolean;
+  readonly main: boolean;
+  /** Every route, prefix-list routes expanded, local routes included. */
+  readonly routes: CRoute[];
+  readonly lpm4: Lpm4;
+  readonly lpm6: Lpm6;
+}
+
+export interface CNaclRule {
+  readonly ruleNumber: number;
+  readonly action: 'allow' | 'deny';
+  readonly cidr: Cidr;
+  readonly cidrText: string;
+  readonly proto: number;
+  readonly protocolText: string;
+  readonly ports?: PortRange;
+  readonly icmpType?: number;
+  readonly icmpCode?: number;
+  readonly implicit: boolean;
+  readonly path?: string;
+}
+
+export interface CNacl {
+  readonly id: string;
+  readonly name?: string;
+  readonly path: string;
+  readonly vpc: CVpc;
+  readonly implicit: boolean;
+  /** Sorted by rule number, `*` rules (32767) last. */
+  readonly inbound: CNaclRule[];
+  readonly outbound: CNaclRule[];
+  /** As written, unsorted, `*` rules appended: what the naive reference evaluator sorts itself. */
+  readonly inboundAsWritten: CNaclRule[];
+  readonly outboundAsWritten: CNaclRule[];
+}
+
+export type SgPeer =
+  | { readonly kind: 'cidr'; readonly cidr: Cidr }
+  | { readonly kind: 'sg'; readonly sgId: string }
+  | { readonly kind: 'prefix-list'; readonly plId: string; readonly cidrs: Cidr[] };
+
+export interface CSgRule {
+  /** Index in the group's list; -1 for AWS's implied default outbound rules. */
+  readonly index: number;
+  readonly proto: number;
+  readonly protocolText: string;
+  readonly ports?: PortRange;
+  readonly icmpType?: number;
+  readonly icmpCode?: number;
+  readonly peer: SgPeer;
+  readonly peerText: string;
+  readonly implicit: boolean;
+  readonly path?: string;
+}
+
+export interface CSecurityGroup {
+  readonly id: string;
+  readonly name?: string;
+  readonly path: string;
+  readonly vpc: CVpc | undefined;
+  readonly inbound: CSgRule[];
+  readonly outbound: CSgRule[];
+}
+
+export interface CInstance {
+  readonly id: string;
+  readonly name?: string;
+  readonly path: string;
+  readonly os: 'linux' | 'windows';
+  readonly running: boolean;
+  readonly state: string;
+  primaryEni: CEni;
+  readonly enis: CEni[];
+}
+
+interface CDeviceBase {
+  readonly id: string;
+  readonly name?: string;
+  readonly path: string;
+  readonly subnet: CSubnet;
+  readonly vpc: CVpc;
+}
+
+export interface CEni extends CDeviceBase {
+  readonly kind: 'eni';
+  instance?: CInstance;
+  /** Private IPv4 addresses, primary first. */
+  readonly ips4: number[];
+  readonly ips6: bigint[];
+  readonly publicIp4?: number;
+  readonly sgs: CSecurityGroup[];
+  readonly sgIds: ReadonlySet<string>;
+  readonly sourceDestCheck: boolean;
+  readonly sourceNat: boolean;
+}
+
+export interface CNat extends CDeviceBase {
+  readonly kind: 'nat';
+  readonly connectivity: 'public' | 'private';
+  readonly ip4: number;
+  readonly publicIp4?: number;
+  readonly state: string;
+  readonly available: boolean;
+}
+
+export type CDevice = CEni | CNat;
+
+export interface CIgw {
+  readonly id: string;
+  readonly name?: string;
+  readonly path: string;
+  readonly vpc?: CVpc;
+  /** Gateway route table (edge association), if any. */
+  edgeRouteTable?: CRouteTable;
+}
+
+export interface CEigw {
+  readonly id: string;
+  readonly name?: string;
+  readonly path: string;
+  readonly vpc?: CVpc;
+}
+
+export interface CPublicMapping {
+  readonly publicIp: number;
+  readonly device: CDevice;
+  readonly privateIp: number;
+}
+
+/** The compiled, indexed network. Derived from a topology; never saved, never edited. */
+export interface Network {
+  readonly topology: Topology;
+  readonly vpcs: Map<string, CVpc>;
+  readonly vpcList: CVpc[];
+  readonly subnets: Map<string, CSubnet>;
+  readonly routeTables: Map<string, CRouteTable>;
+  readonly nacls: Map<string, CNacl>;
+  readonly securityGroups: Map<string, CSecurityGroup>;
+  readonly instances: Map<string, CInstance>;
+  readonly enis: Map<string, CEni>;
+  readonly natGateways: Map<string, CNat>;
+  readonly internetGateways: Map<string, CIgw>;
+  readonly egressOnlyInternetGateways: Map<string, CEigw>;
+  readonly prefixLists: Map<string, Cidr[]>;
+  readonly externalHosts: Map<string, { id: string; name?: string; ip: IpAddress }>;
+  /** Public IPv4 -> the device and private address it maps to (internet gateway 1:1 NAT). */
+  readonly publicIps: Map<number, CPublicMapping>;
+  /** Ids of peering connections, transit gateways and endpoints: known, simulated in a later version. */
+  readonly otherResources: Map<string, 'vpc-peering-connection' | 'transit-gateway' | 'vpc-endpoint'>;
+  /** Configuration diagnostics of the topology (validateTopology), by resource id. */
+  readonly diagnostics: Diagnostic[];
+  readonly diagnosticsByResource: Map<string, Diagnostic[]>;
+}
+
+export interface CompileOptions {
+  /** Diagnostics already computed for this topology; computed by `validateTopology` when omitted. */
+  readonly diagnostics?: Diagnostic[];
+}
+
+const RANK_LOCAL = -1;
+const RANK_STATIC = 0;
+const RANK_PREFIX_LIST = 1;
+const RANK_PROPAGATED = 2;
+
+const memo = new WeakMap<Topology, Network>();
+
+/** Builds the indexed network once per topology object (memoized on its identity). */
+export function compile(topology: Topology, options: CompileOptions = {}): Network {
+  if (!options.diagnostics) {
+    const hit = memo.get(topology);
+    if (hit) return hit;
+  }
+  const net = build(topology, options.diagnostics ?? validateTopology(topology));
+  if (!options.diagnostics) memo.set(topology, net);
+  return net;
+}
+
+function optName(name: string | undefined): { name?: string } {
+  return name === undefined ? {} : { name };
+}
+
+function build(t: Topology, diagnostics: Diagnostic[]): Network {
+  const vpcs = new Map<string, CVpc>();
+  const vpcList: CVpc[] = [];
+  const subnets = new Map<string, CSubnet>();
+  const routeTables = new Map<string, CRouteTable>();
+  const nacls = new Map<string, CNacl>();
+  const securityGroups = new Map<string, CSecurityGroup>();
+  const instances = new Map<string, CInstance>();
+  const enis = new Map<string, CEni>();
+  const natGateways = new Map<string, CNat>();
+  const internetGateways = new Map<string, CIgw>();
+  const eigws = new Map<string, CEigw>();
+  const prefixLists = new Map<string, Cidr[]>();
+  const externalHosts = new Map<string, { id: string; name?: string; ip: IpAddress }>();
+  const publicIps = new Map<number, CPublicMapping>();
+  const otherResources = new Map<string, 'vpc-peering-connection' | 'transit-gateway' | 'vpc-endpoint'>();
+
+  for (const [id, cidrs] of Object.entries(BUILTIN_PREFIX_LISTS)) prefixLists.set(id, cidrs.map((c) => parseCidrLoose(c)!));
+  (t.prefixLists ?? []).forEach((pl) => {
+    prefixLists.set(pl.id, (pl.cidrs ?? []).map(parseCidrLoose).filter((c): c is Cidr => c !== undefined));
+  });
+  for (const p of t.vpcPeeringConnections ?? []) otherResources.set(p.id, 'vpc-peering-connection');
+  for (const g of t.transitGateways ?? []) otherResources.set(g.id, 'transit-gateway');
+  for (const e of t.vpcEndpoints ?? []) otherResources.set(e.id, 'vpc-endpoint');
+
+  // VPCs, with placeholders for the tables and NACLs filled in below.
+  (t.vpcs ?? []).forEach((v, i) => {
+    const cidrs4: Cidr4[] = [];
+    const cidrs6: Cidr6[] = [];
+    for (const text of v.cidrBlocks ?? []) {
+      const c = parseCidrLoose(text);
+      if (c?.family === 4) cidrs4.push(c);
+    }
+    for (const text of v.ipv6CidrBlocks ?? []) {
+      const c = parseCidrLoose(text);
+      if (c?.family === 6) cidrs6.push(c);
+    }
+    const vpc = {
+      id: v.id,
+      ...optName(v.name),
+      region: v.region ?? 'us-east-1',
+      path: `topology.vpcs[${i}]`,
+      cidrs4,
+      cidrs6,
+      subnets: [],
+      devices4: new Map(),
+      devices6: new Map(),
+      devices: [],
+    } as unknown as CVpc;
+    vpcs.set(v.id, vpc);
+    vpcList.push(vpc);
+  });
+
+  (t.subnets ?? []).forEach((s, i) => {
+    const vpc = vpcs.get(s.vpcId);
+    if (!vpc) return;
+    const c4 = s.cidrBlock === undefined ? undefined : parseCidrLoose(s.cidrBlock);
+    const c6 = s.ipv6CidrBlock === undefined ? undefined : parseCidrLoose(s.ipv6CidrBlock);
+    const subnet = {
+      id: s.id,
+      ...optName(s.name),
+      path: `topology.subnets[${i}]`,
+      vpc,
+      az: s.availabilityZone,
+      ...(c4?.family === 4 ? { cidr4: c4 } : {}),
+      ...(c6?.family === 6 ? { cidr6: c6 } : {}),
+    } as CSubnet;
+    subnets.set(s.id, subnet);
+    vpc.subnets.push(subnet);
+  });
+
+  // Security groups (rules need prefix lists; membership comes from interfaces below).
+  (t.securityGroups ?? []).forEach((g, i) => {
+    const vpc = vpcs.get(g.vpcId);
+    const path = `topology.securityGroups[${i}]`;
+    const inbound = (g.inbound ?? []).map((r, k) => compileSgRule(r, r.source, k, `${path}.inbound[${k}]`, prefixLists));
+    let outbound: CSgRule[];
+    if (g.outbound === undefined) {
+      // AWS's default for a new group: all traffic to 0.0.0.0/0, and ::/0 when the VPC has IPv6.
+      outbound = [implicitAllRule('0.0.0.0/0')];
+      if (vpc && vpc.cidrs6.length > 0) outbound.push(implicitAllRule('::/0'));
+    } else {
+      outbound = g.outbound.map((r, k) => compileSgRule(r, r.destination, k, `${path}.outbound[${k}]`, prefixLists));
+    }
+    securityGroups.set(g.id, { id: g.id, ...optName(g.name), path, vpc, inbound, outbound });
+  });
+
+  // Instances and their primary interfaces, then standalone interfaces.
+  const addEni = (eni: CEni): void => {
+    enis.set(eni.id, eni);
+    const vpc = eni.vpc;
+    vpc.devices.push(eni);
+    for (const ip of eni.ips4) if (!vpc.devices4.has(ip)) vpc.devices4.set(ip, eni);
+    for (const ip of eni.ips6) if (!vpc.devices6.has(ip)) vpc.devices6.set(ip, eni);
+    if (eni.publicIp4 !== undefined && eni.ips4.length > 0 && !publicIps.has(eni.publicIp4)) {
+      publicIps.set(eni.publicIp4, { publicIp: eni.publicIp4, device: eni, privateIp: eni.ips4[0]! });
+    }
+  };
+  (t.instances ?? []).forEach((inst, i) => {
+    const subnet = subnets.get(inst.subnetId);
+    if (!subnet) return;
+    const path = `topology.instances[${i}]`;
+    const state = inst.state ?? 'running';
+    const eni = compileEni(inst.primaryInterfaceId ?? `${inst.id}/eth0`, inst, subnet, path, securityGroups);
+    const instance: CInstance = {
+      id: inst.id,
+      ...optName(inst.name),
+      path,
+      os: inst.os ?? 'linux',
+      running: state === 'running',
+      state,
+      primaryEni: eni,
+      enis: [eni],
+    };
+    eni.instance = instance;
+    instances.set(inst.id, instance);
+    addEni(eni);
+  });
+  (t.networkInterfaces ?? []).forEach((n, i) => {
+    const subnet = subnets.get(n.subnetId);
+    if (!subnet) return;
+    const eni = compileEni(n.id, n, subnet, `topology.networkInterfaces[${i}]`, securityGroups);
+    if (n.name !== undefined) (eni as { name?: string }).name = n.name;
+    const inst = n.instanceId === undefined ? undefined : instances.get(n.instanceId);
+    if (inst) {
+      eni.instance = inst;
+      inst.enis.push(eni);
+    }
+    addEni(eni);
+  });
+
+  // NAT gateways: a device in their subnet; a missing private IP gets the first free address.
+  (t.natGateways ?? []).forEach((n, i) => {
+    const subnet = subnets.get(n.subnetId);
+    if (!subnet) return;
+    const vpc = subnet.vpc;
+    let ip4 = n.privateIp === undefined ? undefined : parseIp(n.privateIp);
+    if (ip4?.family !== 4 && subnet.cidr4) {
+      let v = subnet.cidr4.network + 4;
+      while (v < subnet.cidr4.last && vpc.devices4.has(v)) v++;
+      ip4 = { family: 4, value: v };
+    }
+    if (ip4?.family !== 4) return;
+    const connectivity = n.connectivity ?? 'public';
+    const pub = n.publicIp === undefined ? undefined : parseIp(n.publicIp);
+    const state = n.state ?? 'available';
+    const nat: CNat = {
+      kind: 'nat',
+      id: n.id,
+      ...optName(n.name),
+      path: `topology.natGateways[${i}]`,
+      subnet,
+      vpc,
+      connectivity,
+      ip4: ip4.value,
+      ...(connectivity === 'public' && pub?.family === 4 ? { publicIp4: pub.value } : {}),
+      state,
+      available: state === 'available',
+    };
+    natGateways.set(n.id, nat);
+    vpc.devices.push(nat);
+    if (!vpc.devices4.has(nat.ip4)) vpc.devices4.set(nat.ip4, nat);
+    if (nat.publicIp4 !== undefined && !publicIps.has(nat.publicIp4)) {
+      publicIps.set(nat.publicIp4, { publicIp: nat.publicIp4, device: nat, privateIp: nat.ip4 });
+    }
+  });
+
+  (t.internetGateways ?? []).forEach((g, i) => {
+    const vpc = g.vpcId === null ? undefined : vpcs.get(g.vpcId);
+    const igw: CIgw = { id: g.id, ...optName(g.name), path: `topology.internetGateways[${i}]`, ...(vpc ? { vpc } : {}) };
+    internetGateways.set(g.id, igw);
+    // Two gateways on one VPC is a configuration error; the first one is the VPC's gateway.
+    if (vpc && !vpc.igw) vpc.igw = igw;
+  });
+  (t.egressOnlyInternetGateways ?? []).forEach((g, i) => {
+    const vpc = g.vpcId === null ? undefined : vpcs.get(g.vpcId);
+    const eigw: CEigw = {
+      id: g.id,
+      ...optName(g.name),
+      path: `topology.egressOnlyInternetGateways[${i}]`,
+      ...(vpc ? { vpc } : {}),
+    };
+    eigws.set(g.id, eigw);
+    if (vpc && !vpc.eigw) vpc.eigw = eigw;
+  });
+
+  (t.externalHosts ?? []).forEach((h) => {
+    const ip = parseIp(h.ip);
+    if (ip) externalHosts.set(h.id, { id: h.id, ...optName(h.name), ip });
+  });
+
+  const ctx: TargetContext = { vpcs, instances, enis, natGateways, internetGateways, eigws, otherResources, t };
+
+  // Gateway endpoint routes: `<service prefix list> -> endpoint` in each associated table.
+  const endpointRoutes = new Map<string, Route[]>();
+  for (const e of t.vpcEndpoints ?? []) {
+    if (e.type !== 'gateway') continue;
+    const plId = e.prefixListId ?? `pl-${e.service.split('.').pop() ?? e.service}`;
+    for (const rtId of e.routeTableIds ?? []) {
+      const list = endpointRoutes.get(rtId) ?? [];
+      list.push({ destination: plId, target: e.id });
+      endpointRoutes.set(rtId, list);
+    }
+  }
+
+  // Route tables: explicit ones, then an implicit main table for every VPC that lacks one.
+  (t.routeTables ?? []).forEach((rt, i) => {
+    const vpc = vpcs.get(rt.vpcId);
+    if (!vpc) return;
+    const path = `topology.routeTables[${i}]`;
+    const table = compileRouteTable(rt.id, rt.name, path, vpc, false, rt.main === true, rt.routes ?? [], endpointRoutes.get(rt.id) ?? [], prefixLists, ctx);
+    routeTables.set(rt.id, table);
+    if (table.main && !(vpc as Partial<CVpc>).mainRouteTable) vpc.mainRouteTable = table;
+    for (const sid of rt.subnetIds ?? []) {
+      const s = subnets.get(sid);
+      if (s && s.vpc === vpc && !(s as Partial<CSubnet>).routeTable) s.routeTable = table;
+    }
+    for (const gid of rt.gatewayIds ?? []) {
+      const igw = internetGateways.get(gid);
+      if (igw && !igw.edgeRouteTable) igw.edgeRouteTable = table;
+    }
+  });
+  for (const vpc of vpcList) {
+    if (!(vpc as Partial<CVpc>).mainRouteTable) {
+      const table = compileRouteTable(`${vpc.id}/rtb-main`, undefined, vpc.path, vpc, true, true, [], [], prefixLists, ctx);
+      vpc.mainRouteTable = table;
+      routeTables.set(table.id, table);
+    }
+  }
+
+  // Network ACLs: explicit ones, then an implicit allow-all default for every VPC that lacks one.
+  (t.networkAcls ?? []).forEach((a, i) => {
+    const vpc = vpcs.get(a.vpcId);
+    if (!vpc) return;
+    const path = `topology.networkAcls[${i}]`;
+    const nacl = compileNacl(a.id, a.name, path, vpc, false, a.inbound ?? [], a.outbound ?? []);
+    nacls.set(a.id, nacl);
+    if (a.default === true && !(vpc as Partial<CVpc>).defaultNacl) vpc.defaultNacl = nacl;
+    for (const sid of a.subnetIds ?? []) {
+      const s = subnets.get(sid);
+      if (s && s.vpc === vpc && !(s as Partial<CSubnet>).nacl) s.nacl = nacl;
+    }
+  });
+  for (const vpc of vpcList) {
+    if (!(vpc as Partial<CVpc>).defaultNacl) {
+      const allow: NaclRule[] = [{ ruleNumber: 100, protocol: 'all', cidr: '0.0.0.0/0', action: 'allow' }];
+      if (vpc.cidrs6.length > 0) allow.push({ ruleNumber: 101, protocol: 'all', cidr: '::/0', action: 'allow' });
+      const nacl = compileNacl(`${vpc.id}/acl-default`, undefined, vpc.path, vpc, true, allow, allow);
+      vpc.defaultNacl = nacl;
+      nacls.set(nacl.id, nacl);
+    }
+  }
+  for (const s of subnets.values()) {
+    if (!(s as Partial<CSubnet>).routeTable) s.routeTable = s.vpc.mainRouteTable;
+    if (!(s as Partial<CSubnet>).nacl) s.nacl = s.vpc.defaultNacl;
+  }
+
+  const diagnosticsByResource = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    if (d.resourceId === undefined) continue;
+    const list = diagnosticsByResource.get(d.resourceId) ?? [];
+    list.push(d);
+    diagnosticsByResource.set(d.resourceId, list);
+  }
+
+  return {
+    topology: t,
+    vpcs,
+    vpcList,
+    subnets,
+    routeTables,
+    nacls,
+    securityGroups,
+    instances,
+    enis,
+    natGateways,
+    internetGateways,
+    egressOnlyInternetGateways: eigws,
+    prefixLists,
+    externalHosts,
+    publicIps,
+    otherResources,
+    diagnostics,
+    diagnosticsByResource,
+  };
+}
+
+function compileEni(
+  id: string,
+  f: {
+    privateIp: string;
+    secondaryPrivateIps?: string[];
+    publicIp?: string;
+    ipv6Addresses?: string[];
+    securityGroupIds: string[];
+    sourceDestCheck?: boolean;
+    sourceNat?: boolean;
+  },
+  subnet: CSubnet,
+  path: string,
+  securityGroups: Map<string, CSecurityGroup>,
+): CEni {
+  const ips4: number[] = [];
+  for (const text of [f.privateIp, ...(f.secondaryPrivateIps ?? [])]) {
+    const ip = parseIp(text);
+    if (ip?.family === 4) ips4.push(ip.value);
+  }
+  const ips6: bigint[] = [];
+  for (const text of f.ipv6Addresses ?? []) {
+    const ip = parseIp(text);
+    if (ip?.family === 6) ips6.push(ip.value);
+  }
+  const pub = f.publicIp === undefined ? undefined : parseIp(f.publicIp);
+  const sgs = (f.securityGroupIds ?? []).map((g) => securityGroups.get(g)).filter((g): g is CSecurityGroup => !!g);
+  return {
+    kind: 'eni',
+    id,
+    path,
+    subnet,
+    vpc: subnet.vpc,
+    ips4,
+    ips6,
+    ...(pub?.family === 4 ? { publicIp4: pub.value } : {}),
+    sgs,
+    sgIds: new Set(sgs.map((g) => g.id)),
+    sourceDestCheck: f.sourceDestCheck ?? true,
+    sourceNat: f.sourceNat ?? false,
+  };
+}
+
+function implicitAllRule(cidrText: string): CSgRule {
+  return {
+    index: -1,
+    proto: PROTO_ALL,
+    protocolText: 'all',
+    peer: { kind: 'cidr', cidr: parseCidrLoose(cidrText)! },
+    peerText: cidrText,
+    implicit: true,
+  };
+}
+
+function compileSgRule(
+  r: SgInboundRule | SgOutboundRule,
+  peerText: string,
+  index: number,
+  path: string,
+  prefixLists: Map<string, Cidr[]>,
+): CSgRule {
+  const proto = protocolNumber(r.protocol) ?? PROTO_ALL;
+  let peer: SgPeer;
+  if (peerText.includes('/')) {
+    const cidr = parseCidrLoose(peerText);
+    peer = cidr ? { kind: 'cidr', cidr } : { kind: 'prefix-list', plId: peerText, cidrs: [] };
+  } else if (prefixLists.has(peerText)) {
+    peer = { kind: 'prefix-list', plId: peerText, cidrs: prefixLists.get(peerText)! };
+  } else {
+    peer = { kind: 'sg', sgId: peerText };
+  }
+  const ports = proto === PROTO_ALL || r.ports === undefined ? undefined : parsePortRange(r.ports);
+  return {
+    index,
+    proto,
+    protocolText: r.protocol,
+    ...(ports ? { ports } : {}),
+    ...(r.icmpType !== undefined ? { icmpType: r.icmpType } : {}),
+    ...(r.icmpCode !== undefined ? { icmpCode: r.icmpCode } : {}),
+    peer,
+    peerText,
+    implicit: false,
+    path,
+  };
+}
+
+function compileNacl(
+  id: string,
+  name: string | undefined,
+  path: string,
+  vpc: CVpc,
+  implicit: boolean,
+  inbound: NaclRule[],
+  outbound: NaclRule[],
+): CNacl {
+  const conv = (rules: NaclRule[], dir: string): CNaclRule[] => {
+    const out: CNaclRule[] = [];
+    rules.forEach((r, k) => {
+      const cidr = parseCidrLoose(r.cidr);
+      if (!cidr) return;
+      const proto = protocolNumber(r.protocol) ?? PROTO_ALL;
+      const ports = proto === PROTO_ALL || r.ports === undefined ? undefined : parsePortRange(r.ports);
+      out.push({
+        ruleNumber: r.ruleNumber,
+        action: r.action,
+        cidr,
+        cidrText: r.cidr,
+        proto,
+        protocolText: r.protocol,
+        ...(ports ? { ports } : {}),
+        ...(r.icmpType !== undefined ? { icmpType: r.icmpType } : {}),
+        ...(r.icmpCode !== undefined ? { icmpCode: r.icmpCode } : {}),
+        implicit,
+        ...(implicit ? {} : { path: `${path}.${dir}[${k}]` }),
+      });
+    });
+    // The catch-all `*` deny rules, reported by AWS as rule number 32767.
+    for (const text of ['0.0.0.0/0', '::/0']) {
+      out.push({
+        ruleNumber: 32767,
+        action: 'deny',
+        cidr: parseCidrLoose(text)!,
+        cidrText: text,
+        proto: PROTO_ALL,
+        protocolText: 'all',
+        implicit: true,
+      });
+    }
+    return out;
+  };
+  const inboundAsWritten = conv(inbound, 'inbound');
+  const outboundAsWritten = conv(outbound, 'outbound');
+  const sorted = (rules: CNaclRule[]): CNaclRule[] => [...rules].sort((a, b) => a.ruleNumber - b.ruleNumber);
+  return {
+    id,
+    ...optName(name),
+    path,
+    vpc,
+    implicit,
+    inbound: sorted(inboundAsWritten),
+    outbound: sorted(outboundAsWritten),
+    inboundAsWritten,
+    outboundAsWritten,
+  };
+}
+
+interface TargetContext {
+  vpcs: Map<string, CVpc>;
+  instances: Map<string, CInstance>;
+  enis: Map<string, CEni>;
+  natGateways: Map<string, CNat>;
+  internetGateways: Map<string, CIgw>;
+  eigws: Map<string, CEigw>;
+  otherResources: Map<string, 'vpc-peering-connection' | 'transit-gateway' | 'vpc-endpoint'>;
+  t: Topology;
+}
+
+/** What a route target names and whether it can forward (AWS derives `blackhole` from the target's lifecycle). */
+export function resolveTarget(
+  target: string,
+  vpc: CVpc,
+  ctx: TargetContext,
+): { targetType: RouteTargetType; state: 'active' | 'blackhole' } {
+  if (target === 'local') return { targetType: 'local', state: 'active' };
+  const igw = ctx.internetGateways.get(target);
+  if (igw) return { targetType: 'internet-gateway', state: igw.vpc === vpc ? 'active' : 'blackhole' };
+  const eigw = ctx.eigws.get(target);
+  if (eigw) return { targetType: 'egress-only-internet-gateway', state: eigw.vpc === vpc ? 'active' : 'blackhole' };
+  const nat = ctx.natGateways.get(target);
+  if (nat) return { targetType: 'nat-gateway', state: nat.available && nat.vpc === vpc ? 'active' : 'blackhole' };
+  const inst = ctx.instances.get(target);
+  if (inst) {
+    return { targetType: 'instance', state: inst.running && inst.primaryEni.vpc === vpc ? 'active' : 'blackhole' };
+  }
+  const eni = ctx.enis.get(target);
+  if (eni) {
+    const running = eni.instance ? eni.instance.running : true;
+    return { targetType: 'network-interface', state: running && eni.vpc === vpc ? 'active' : 'blackhole' };
+  }
+  const other = ctx.otherResources.get(target);
+  if (other === 'vpc-peering-connection') {
+    const p = (ctx.t.vpcPeeringConnections ?? []).find((x) => x.id === target);
+    const joins = p !== undefined && (p.requesterVpcId === vpc.id || p.accepterVpcId === vpc.id);
+    const status = p?.status ?? 'active';
+    return { targetType: 'vpc-peering-connection', state: joins && status !== 'deleted' && status !== 'rejected' ? 'active' : 'blackhole' };
+  }
+  if (other) return { targetType: other, state: 'active' };
+  // A target id that names nothing: AWS shows routes to deleted targets as blackholes.
+  return { targetType: 'unknown', state: 'blackhole' };
+}
+
+function compileRouteTable(
+  id: string,
+  name: string | undefined,
+  path: string,
+  vpc: CVpc,
+  implicit: boolean,
+  main: boolean,
+  routes: Route[],
+  endpointRoutes: Route[],
+  prefixLists: Map<string, Cidr[]>,
+  ctx: TargetContext,
+): CRouteTable {
+  const out: CRoute[] = [];
+  const local = new Map<string, CRoute>();
+  for (const c of [...vpc.cidrs4, ...vpc.cidrs6]) {
+    const r: CRoute = {
+      destination: c.text,
+      cidr: c,
+      target: 'local',
+      targetType: 'local',
+      origin: 'local',
+      rank: RANK_LOCAL,
+      state: 'active',
+      implicit: true,
+      docIndex: -1,
+    };
+    local.set(c.text, r);
+  }
+  routes.forEach((r, k) => {
+    const rpath = implicit ? undefined : `${path}.routes[${k}]`;
+    const { targetType, state } = resolveTarget(r.target, vpc, ctx);
+    const propagated = (r as Route & { propagated?: boolean }).propagated === true;
+    if (r.destination.includes('/')) {
+      const cidr = parseCidrLoose(r.destination);
+      if (!cidr) return;
+      const vpcCidr = local.get(cidr.text);
+      if (vpcCidr) {
+        // The local route cannot be duplicated; a route to the VPC CIDR with another target replaces
+        // the local route's target (middlebox inspection, semantics.md 2.2 rule 2).
+        if (r.target !== 'local') {
+          local.set(cidr.text, { ...vpcCidr, target: r.target, targetType, state, origin: 'static', implicit: false, docIndex: k, ...(rpath ? { path: rpath } : {}) });
+        }
+        return;
+      }
+      out.push({
+        destination: r.destination,
+        cidr,
+        target: r.target,
+        targetType,
+        origin: 'static',
+        rank: propagated ? RANK_PROPAGATED : RANK_STATIC,
+        state,
+        implicit: false,
+        docIndex: k,
+        ...(rpath ? { path: rpath } : {}),
+      });
+    } else {
+      for (const cidr of prefixLists.get(r.destination) ?? []) {
+        out.push({
+          destination: r.destination,
+          cidr,
+          target: r.target,
+          targetType,
+          origin: 'prefixList',
+          rank: RANK_PREFIX_LIST,
+          state,
+          implicit: false,
+          docIndex: k,
+          prefixListId: r.destination,
+          ...(rpath ? { path: rpath } : {}),
+        });
+      }
+    }
+  });
+  endpointRoutes.forEach((r) => {
+    const { targetType, state } = resolveTarget(r.target, vpc, ctx);
+    for (const cidr of prefixLists.get(r.destination) ?? []) {
+      out.push({
+        destination: r.destination,
+        cidr,
+        target: r.target,
+        targetType,
+        origin: 'gatewayEndpoint',
+        rank: RANK_PREFIX_LIST,
+        state,
+        implicit: true,
+        docIndex: routes.length,
+        prefixListId: r.destination,
+      });
+    }
+  });
+  const all = [...local.values(), ...out];
+  return { id, ...optName(name), path, vpc, implicit, main, routes: all, lpm4: buildLpm4(all), lpm6: buildLpm6(all) };
+}
+
+/** Orders routes with the same prefix: local, static, prefix list, propagated; then list id, then document order. */
+export function compareRoutePriority(a: CRoute, b: CRoute): number {
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  const pa = a.prefixListId ?? '';
+  const pb = b.prefixListId ?? '';
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.docIndex - b.docIndex;
+}
+
+function buildLpm4(routes: CRoute[]): Lpm4 {
+  const byPrefix = new Map<number, Map<number, CRoute[]>>();
+  for (const r of routes) {
+    if (r.cidr.family !== 4) continue;
+    let m = byPrefix.get(r.cidr.prefix);
+    if (!m) byPrefix.set(r.cidr.prefix, (m = new Map()));
+    const list = m.get(r.cidr.network);
+    if (list) list.push(r);
+    else m.set(r.cidr.network, [r]);
+  }
+  const prefixes = [...byPrefix.keys()].sort((a, b) => b - a);
+  for (const m of byPrefix.values()) for (const list of m.values()) list.sort(compareRoutePriority);
+  return {
+    prefixes,
+    masks: prefixes.map((p) => (p === 0 ? 0 : (0xffffffff << (32 - p)) >>> 0)),
+    buckets: prefixes.map((p) => byPrefix.get(p)!),
+  };
+}
+
+function buildLpm6(routes: CRoute[]): Lpm6 {
+  const byPrefix = new Map<number, Map<bigint, CRoute[]>>();
+  for (const r of routes) {
+    if (r.cidr.family !== 6) continue;
+    let m = byPrefix.get(r.cidr.prefix);
+    if (!m) byPrefix.set(r.cidr.prefix, (m = new Map()));
+    const key = r.cidr.network >> BigInt(128 - r.cidr.prefix);
+    const list = m.get(key);
+    if (list) list.push(r);
+    else m.set(key, [r]);
+  }
+  const prefixes = [...byPrefix.keys()].sort((a, b) => b - a);
+  for (const m of byPrefix.values()) for (const list of m.values()) list.sort(compareRoutePriority);
+  return {
+    prefixes,
+    shifts: prefixes.map((p) => BigInt(128 - p)),
+    buckets: prefixes.map((p) => byPrefix.get(p)!),
+  };
+}
+
+/** True when the address lies in one of the VPC's CIDR blocks. */
+export function vpcContains(vpc: CVpc, ip: IpAddress): boolean {
+  const list: Cidr[] = ip.family === 4 ? vpc.cidrs4 : vpc.cidrs6;
+  for (const c of list) if (cidrContains(c, ip)) return true;
+  return false;
+}
+
+export function ephemeralRangeOf(os: 'linux' | 'windows'): PortRange {
+  return os === 'windows' ? EPHEMERAL_WINDOWS : EPHEMERAL_LINUX;
+}

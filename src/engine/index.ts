@@ -1,0 +1,15 @@
+export * from './types.ts';
+export * from './codes.ts';
+export { compile, type Network, type CompileOptions } from './compile.ts';
+export { trace, resolveQuery } from './trace.ts';
+export { runCheck, checkQuery, type CheckResult } from './checks.ts';
+export {
+  indexedLookups,
+  naiveLookups,
+  lookupRouteByScan,
+  evaluateNaclRules,
+  naclFirstMatch,
+  type Lookups,
+  type Packet,
+} from './lookups.ts';
+export { protocolNumber, protocolName, EPHEMERAL_LINUX, EPHEMERAL_WINDOWS, EPHEMERAL_INTERNET } from './builtins.ts';

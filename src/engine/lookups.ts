@@ -1,0 +1,289 @@
+/**
+ * The lookups the path walker asks: route selection, NACL and security-group rule matching, and the
+ * device at an address. Two implementations answer them: the indexed one (compiled buckets and maps) and
+ * a naive reference (linear scans, sort-then-first-match) used by property tests and benchmarks.
+ * Pure functions over the compiled network; nothing here mutates it.
+ */
+import {
+  cidrContains,
+  portSetIntersectRange,
+  portSetSubtract,
+  portSetUnion,
+  type IpAddress,
+  type PortRange,
+  type PortSet,
+} from '../lib/index.ts';
+import { PROTO_ALL, PROTO_ICMP, PROTO_ICMPV6, hasPorts } from './builtins.ts';
+import {
+  compareRoutePriority,
+  type CDevice,
+  type CEni,
+  type CNacl,
+  type CNaclRule,
+  type CPublicMapping,
+  type CRoute,
+  type CRouteTable,
+  type CSecurityGroup,
+  type CSgRule,
+  type CVpc,
+  type Network,
+} from './compile.ts';
+
+/** A packet as the walker carries it. Port sets: the client's ephemeral range travels as a set. */
+export interface Packet {
+  readonly family: 4 | 6;
+  /** IANA number; -1 = "all protocols". */
+  readonly proto: number;
+  readonly src: IpAddress;
+  readonly dst: IpAddress;
+  readonly sport: PortSet;
+  readonly dport: PortSet;
+  readonly icmpType?: number;
+  readonly icmpCode?: number;
+}
+
+export interface NaclDecision {
+  readonly ports: PortSet;
+  readonly rule: CNaclRule;
+}
+
+export interface NaclOutcome {
+  /** Ports (of the destination-port set) the NACL allows; for port-less protocols, `[{0,0}]` when allowed. */
+  readonly allowed: PortSet;
+  readonly denied: PortSet;
+  /** Which rule decided which ports, in rule order. */
+  readonly decisions: NaclDecision[];
+}
+
+export interface SgMatch {
+  readonly sg: CSecurityGroup;
+  readonly rule: CSgRule;
+}
+
+export interface Lookups {
+  lookupRoute(rt: CRouteTable, dst: IpAddress): CRoute | undefined;
+  evaluateNacl(nacl: CNacl, egress: boolean, pkt: Packet): NaclOutcome;
+  /** The first rule of the interface's groups that allows the packet, or undefined. */
+  matchSecurityGroups(eni: CEni, egress: boolean, pkt: Packet, refsPreserved: boolean): SgMatch | undefined;
+  deviceAt(vpc: CVpc, ip: IpAddress): CDevice | undefined;
+  publicIpOwner(ip: number): CPublicMapping | undefined;
+}
+
+/** The unit port set used for protocols without ports, so "allowed" stays a set. */
+export const NO_PORTS: PortSet = [{ from: 0, to: 0 }];
+
+function icmpMatches(rule: { icmpType?: number; icmpCode?: number }, pkt: Packet): boolean {
+  if (rule.icmpType !== undefined && rule.icmpType !== -1 && rule.icmpType !== pkt.icmpType) return false;
+  if (rule.icmpCode !== undefined && rule.icmpCode !== -1 && rule.icmpCode !== pkt.icmpCode) return false;
+  return true;
+}
+
+/**
+ * Protocol part of a rule match, ports aside. A query for protocol `all` is matched only by rules for
+ * all protocols: it asks whether traffic of any protocol gets through.
+ */
+export function protocolMatches(rule: { proto: number; icmpType?: number; icmpCode?: number }, pkt: Packet): boolean {
+  if (rule.proto === PROTO_ALL) return true;
+  if (pkt.proto === PROTO_ALL || rule.proto !== pkt.proto) return false;
+  if (rule.proto === PROTO_ICMP || rule.proto === PROTO_ICMPV6) return icmpMatches(rule, pkt);
+  return true;
+}
+
+/** The NACL's decision for every port of the packet's destination-port set, first match wins per port. */
+export function evaluateNaclRules(rules: readonly CNaclRule[], egress: boolean, pkt: Packet): NaclOutcome {
+  const addr = egress ? pkt.dst : pkt.src;
+  const ported = hasPorts(pkt.proto);
+  let remaining: PortSet = ported ? pkt.dport : NO_PORTS;
+  let allowed: PortSet = [];
+  const decisions: NaclDecision[] = [];
+  for (const rule of rules) {
+    if (rule.cidr.family !== pkt.family || !cidrContains(rule.cidr, addr)) continue;
+    if (!protocolMatches(rule, pkt)) continue;
+    const covered = ported && rule.ports && rule.proto !== PROTO_ALL ? portSetIntersectRange(remaining, rule.ports) : remaining;
+    if (covered.length === 0) continue;
+    decisions.push({ ports: covered, rule });
+    if (rule.action === 'allow') allowed = allowed.length === 0 ? covered : portSetUnion(allowed, covered);
+    remaining = covered === remaining ? [] : portSetSubtract(remaining, covered);
+    if (remaining.length === 0) break;
+  }
+  const all = ported ? pkt.dport : NO_PORTS;
+  return { allowed, denied: portSetSubtract(all, allowed), decisions };
+}
+
+function portOf(pkt: Packet): number {
+  return pkt.dport[0]?.from ?? 0;
+}
+
+function sgRuleMatchesTraffic(rule: CSgRule, pkt: Packet): boolean {
+  if (!protocolMatches(rule, pkt)) return false;
+  if (rule.ports && hasPorts(pkt.proto)) {
+    const p = portOf(pkt);
+    if (p < rule.ports.from || p > rule.ports.to) return false;
+  }
+  return true;
+}
+
+/**
+ * Security groups are allow-only and unioned: the packet passes if any rule of any group allows it
+ * (semantics.md 4.2). `isMember(sgId, ip)` answers security-group references.
+ */
+export function matchSecurityGroupRules(
+  eni: CEni,
+  egress: boolean,
+  pkt: Packet,
+  refsPreserved: boolean,
+  isMember: (sgId: string, ip: IpAddress) => boolean,
+): SgMatch | undefined {
+  const peerAddr = egress ? pkt.dst : pkt.src;
+  for (const sg of eni.sgs) {
+    for (const rule of egress ? sg.outbound : sg.inbound) {
+      if (!sgRuleMatchesTraffic(rule, pkt)) continue;
+      const peer = rule.peer;
+      switch (peer.kind) {
+        case 'cidr':
+          if (peer.cidr.family === pkt.family && cidrContains(peer.cidr, peerAddr)) return { sg, rule };
+          break;
+        case 'prefix-list':
+          for (const c of peer.cidrs) if (c.family === pkt.family && cidrContains(c, peerAddr)) return { sg, rule };
+          break;
+        case 'sg':
+          // A reference stands for the private addresses of the member interfaces, and only while the
+          // sender's address is still the member's own (no NAT or middlebox on the way).
+          if (refsPreserved && isMember(peer.sgId, peerAddr)) return { sg, rule };
+          break;
+      }
+    }
+  }
+  return undefined;
+}
+
+function lookupLpm(rt: CRouteTable, dst: IpAddress): CRoute | undefined {
+  if (dst.family === 4) {
+    const { masks, buckets } = rt.lpm4;
+    for (let i = 0; i < masks.length; i++) {
+      const hit = buckets[i]!.get((dst.value & masks[i]!) >>> 0);
+      if (hit) return hit[0];
+    }
+    return undefined;
+  }
+  const { shifts, buckets } = rt.lpm6;
+  for (let i = 0; i < shifts.length; i++) {
+    const hit = buckets[i]!.get(dst.value >> shifts[i]!);
+    if (hit) return hit[0];
+  }
+  return undefined;
+}
+
+/** The indexed lookups: bucketed longest-prefix match, pre-sorted NACLs, address maps. */
+export function indexedLookups(net: Network): Lookups {
+  const deviceAt = (vpc: CVpc, ip: IpAddress): CDevice | undefined =>
+    ip.family === 4 ? vpc.devices4.get(ip.value) : vpc.devices6.get(ip.value);
+  return {
+    lookupRoute: lookupLpm,
+    evaluateNacl: (nacl, egress, pkt) => evaluateNaclRules(egress ? nacl.outbound : nacl.inbound, egress, pkt),
+    matchSecurityGroups: (eni, egress, pkt, refsPreserved) =>
+      matchSecurityGroupRules(eni, egress, pkt, refsPreserved, (sgId, ip) => {
+        const d = deviceAt(eni.vpc, ip);
+        return d !== undefined && d.kind === 'eni' && d.sgIds.has(sgId);
+      }),
+    deviceAt,
+    publicIpOwner: (ip) => net.publicIps.get(ip),
+  };
+}
+
+/** Longest-prefix match by scanning every route of the table (the reference for the buckets). */
+export function lookupRouteByScan(routes: readonly CRoute[], dst: IpAddress): CRoute | undefined {
+  let best: CRoute | undefined;
+  for (const r of routes) {
+    if (r.cidr.family !== dst.family || !cidrContains(r.cidr, dst)) continue;
+    if (!best || r.cidr.prefix > best.cidr.prefix) best = r;
+    else if (r.cidr.prefix === best.cidr.prefix && compareRoutePriority(r, best) < 0) best = r;
+  }
+  return best;
+}
+
+/** First match over the rules sorted by number, one port at a time (the reference for port-set evaluation). */
+export function naclFirstMatch(rulesAsWritten: readonly CNaclRule[], egress: boolean, pkt: Packet, port: number): CNaclRule | undefined {
+  const sorted = [...rulesAsWritten].sort((a, b) => a.ruleNumber - b.ruleNumber);
+  const addr = egress ? pkt.dst : pkt.src;
+  for (const rule of sorted) {
+    if (rule.cidr.family !== pkt.family || !cidrContains(rule.cidr, addr)) continue;
+    if (!protocolMatches(rule, pkt)) continue;
+    if (hasPorts(pkt.proto) && rule.ports && rule.proto !== PROTO_ALL && (port < rule.ports.from || port > rule.ports.to)) continue;
+    return rule;
+  }
+  return undefined;
+}
+
+/** Splits a port set at every rule boundary, so one representative port decides each piece. */
+function elementaryPieces(set: PortSet, rules: readonly CNaclRule[]): PortRange[] {
+  const cuts = new Set<number>();
+  for (const r of rules) {
+    if (!r.ports) continue;
+    cuts.add(r.ports.from);
+    cuts.add(r.ports.to + 1);
+  }
+  const sortedCuts = [...cuts].sort((a, b) => a - b);
+  const out: PortRange[] = [];
+  for (const range of set) {
+    let start = range.from;
+    for (const c of sortedCuts) {
+      if (c > start && c <= range.to) {
+        out.push({ from: start, to: c - 1 });
+        start = c;
+      }
+    }
+    out.push({ from: start, to: range.to });
+  }
+  return out;
+}
+
+/** The naive reference: linear scans everywhere, NACLs sorted at every evaluation. */
+export function naiveLookups(net: Network): Lookups {
+  const deviceAt = (vpc: CVpc, ip: IpAddress): CDevice | undefined => {
+    for (const d of vpc.devices) {
+      if (d.kind === 'eni') {
+        if (ip.family === 4 ? d.ips4.includes(ip.value) : d.ips6.includes(ip.value)) return d;
+      } else if (ip.family === 4 && d.ip4 === ip.value) return d;
+    }
+    return undefined;
+  };
+  return {
+    lookupRoute: (rt, dst) => lookupRouteByScan(rt.routes, dst),
+    evaluateNacl: (nacl, egress, pkt) => {
+      const rules = egress ? nacl.outboundAsWritten : nacl.inboundAsWritten;
+      const ported = hasPorts(pkt.proto);
+      const all = ported ? pkt.dport : NO_PORTS;
+      const pieces = ported ? elementaryPieces(all, rules) : [...NO_PORTS];
+      let allowed: PortSet = [];
+      const byRule = new Map<CNaclRule, PortSet>();
+      for (const piece of pieces) {
+        const rule = naclFirstMatch(rules, egress, pkt, piece.from);
+        if (!rule) continue;
+        byRule.set(rule, portSetUnion(byRule.get(rule) ?? [], [piece]));
+        if (rule.action === 'allow') allowed = portSetUnion(allowed, [piece]);
+      }
+      const order = [...rules].sort((a, b) => a.ruleNumber - b.ruleNumber);
+      const decisions = order.filter((r) => byRule.has(r)).map((rule) => ({ ports: byRule.get(rule)!, rule }));
+      return { allowed, denied: portSetSubtract(all, allowed), decisions };
+    },
+    matchSecurityGroups: (eni, egress, pkt, refsPreserved) =>
+      matchSecurityGroupRules(eni, egress, pkt, refsPreserved, (sgId, ip) => {
+        for (const d of eni.vpc.devices) {
+          if (d.kind !== 'eni' || !d.sgs.some((g) => g.id === sgId)) continue;
+          if (ip.family === 4 ? d.ips4.includes(ip.value) : d.ips6.includes(ip.value)) return true;
+        }
+        return false;
+      }),
+    deviceAt,
+    publicIpOwner: (ip) => {
+      for (const vpc of net.vpcList) {
+        for (const d of vpc.devices) {
+          if (d.kind === 'eni' && d.publicIp4 === ip && d.ips4.length > 0) return { publicIp: ip, device: d, privateIp: d.ips4[0]! };
+          if (d.kind === 'nat' && d.publicIp4 === ip) return { publicIp: ip, device: d, privateIp: d.ip4 };
+        }
+      }
+      return undefined;
+    },
+  };
+}

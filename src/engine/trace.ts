@@ -1,0 +1,433 @@
+/**
+ * trace(network, query): resolves the query's ends, walks the request and (for connections) the reply,
+ * and assembles the trace result with its verdict. Pure and deterministic; reads the compiled network only.
+ */
+import {
+  cidrAddress,
+  err,
+  formatIp,
+  ipEquals,
+  ok,
+  parseIp,
+  portSetEquals,
+  type IpAddress,
+  type PortSet,
+  type Result,
+} from '../lib/index.ts';
+import type { Diagnostic } from '../model/index.ts';
+import {
+  EPHEMERAL_INTERNET,
+  INTERNET_HOST_V4,
+  INTERNET_HOST_V6,
+  LINK_LOCAL_SERVICES,
+  PROTO_ICMP,
+  PROTO_ICMPV6,
+  SERVICE_ADDRESSES,
+  hasPorts,
+  protocolName,
+  protocolNumber,
+} from './builtins.ts';
+import { ephemeralRangeOf, vpcContains, type CEni, type CVpc, type Network } from './compile.ts';
+import { indexedLookups, type Lookups, type Packet } from './lookups.ts';
+import type { Explanation, PathComponent, ResolvedQuery, TraceQuery, TraceResult, Verdict } from './types.ts';
+import { Walker, type WalkEnd } from './walk.ts';
+
+type Source = { kind: 'eni'; eni: CEni } | { kind: 'internet'; id: string; ip: IpAddress; external: boolean };
+type Destination =
+  | { kind: 'eni'; eni: CEni; aim: 'private' | 'public' | 'ipv6' }
+  | { kind: 'address'; id: string; ip: IpAddress; vpc?: CVpc };
+
+const lookupsCache = new WeakMap<Network, Lookups>();
+
+/** Answers one question about the network. Bad queries (unknown ids, missing port) are errors, not traces. */
+export function trace(network: Network, query: TraceQuery, lookups?: Lookups): Result<TraceResult, Diagnostic> {
+  let lk = lookups ?? lookupsCache.get(network);
+  if (!lk) {
+    lk = indexedLookups(network);
+    lookupsCache.set(network, lk);
+  }
+  const resolved = resolveQuery(network, query);
+  if (!resolved.ok) return resolved;
+  return ok(run(network, lk, resolved.value));
+}
+
+interface Resolved {
+  source: Source;
+  destination: Destination;
+  family: 4 | 6;
+  proto: number;
+  protocol: string;
+  port?: number;
+  sourcePorts: PortSet;
+  icmpType?: number;
+  icmpCode?: number;
+  oneWay: boolean;
+  query: TraceQuery;
+}
+
+function queryError(code: string, message: string, path?: string): Result<never, Diagnostic> {
+  return err({ code, severity: 'fatal', message, ...(path ? { path } : {}) });
+}
+
+/** Checks the query and works out which addresses and ports it is about (format.md section 3). */
+export function resolveQuery(net: Network, q: TraceQuery): Result<Resolved, Diagnostic> {
+  if (typeof q.from !== 'string' || q.from.length === 0) return queryError('QUERY_MISSING_ENDPOINT', 'The query needs a source (from).', 'from');
+  if (typeof q.to !== 'string' || q.to.length === 0) return queryError('QUERY_MISSING_ENDPOINT', 'The query needs a destination (to).', 'to');
+  const protocol = (q.protocol ?? 'tcp').toLowerCase();
+  const proto = protocolNumber(protocol);
+  if (proto === undefined) {
+    return queryError('QUERY_PROTOCOL', `Unknown protocol "${short(protocol)}": use tcp, udp, icmp, icmpv6, all or a protocol number 0-255.`, 'protocol');
+  }
+  if (hasPorts(proto)) {
+    if (q.port === undefined) return queryError('QUERY_PORT_REQUIRED', `A ${protocol} query needs a destination port.`, 'port');
+    if (!Number.isInteger(q.port) || q.port < 0 || q.port > 65535) {
+      return queryError('QUERY_PORT_RANGE', `Port ${String(q.port)} is not a port number (0-65535).`, 'port');
+    }
+  }
+  if (q.sourcePort !== undefined && (!Number.isInteger(q.sourcePort) || q.sourcePort < 0 || q.sourcePort > 65535)) {
+    return queryError('QUERY_PORT_RANGE', `Source port ${String(q.sourcePort)} is not a port number (0-65535).`, 'sourcePort');
+  }
+  if (q.family !== undefined && q.family !== 4 && q.family !== 6) {
+    return queryError('QUERY_FAMILY', `IP family ${String(q.family)} is not 4 or 6.`, 'family');
+  }
+  const literalFamily = (text: string): 4 | 6 | undefined => {
+    const host = net.externalHosts.get(text);
+    if (host) return host.ip.family;
+    return parseIp(text)?.family;
+  };
+  const fromFamily = literalFamily(q.from);
+  const toFamily = literalFamily(q.to);
+  if (fromFamily && toFamily && fromFamily !== toFamily) {
+    return queryError('QUERY_FAMILY', `${short(q.from)} is IPv${fromFamily} but ${short(q.to)} is IPv${toFamily}.`, 'to');
+  }
+  const family = q.family ?? fromFamily ?? toFamily ?? 4;
+  for (const [text, fam, field] of [
+    [q.from, fromFamily, 'from'],
+    [q.to, toFamily, 'to'],
+  ] as const) {
+    if (fam && fam !== family) return queryError('QUERY_FAMILY', `${short(text)} is an IPv${fam} address, but the query asks for IPv${family}.`, field);
+  }
+
+  const source = resolveSource(net, q.from, family);
+  if (!source.ok) return source;
+  const fromInternet = source.value.kind === 'internet';
+  const destination = resolveDestination(net, q, family, fromInternet);
+  if (!destination.ok) return destination;
+  const src = source.value;
+  const dst = destination.value;
+  if (src.kind === 'internet' && dst.kind === 'address' && !dst.vpc && !(dst.ip.family === 4 && net.publicIps.has(dst.ip.value))) {
+    return queryError('QUERY_NO_VPC_ON_PATH', `Both ${short(q.from)} and ${short(q.to)} are on the internet; nothing in the topology lies between them.`, 'to');
+  }
+  if (src.kind === 'eni' && dst.kind === 'eni' && src.eni === dst.eni) {
+    return queryError('QUERY_SAME_ENDPOINT', `The source and the destination are the same interface (${src.eni.id}).`, 'to');
+  }
+  const sourcePorts: PortSet =
+    q.sourcePort !== undefined
+      ? [{ from: q.sourcePort, to: q.sourcePort }]
+      : src.kind === 'eni'
+        ? [ephemeralRangeOf(src.eni.instance?.os ?? 'linux')]
+        : [EPHEMERAL_INTERNET];
+  const icmp = proto === PROTO_ICMP || proto === PROTO_ICMPV6;
+  return ok({
+    source: src,
+    destination: dst,
+    family,
+    proto,
+    protocol: protocolName(proto),
+    ...(hasPorts(proto) && q.port !== undefined ? { port: q.port } : {}),
+    sourcePorts,
+    ...(icmp ? { icmpType: q.icmpType ?? (proto === PROTO_ICMP ? 8 : 128), icmpCode: q.icmpCode ?? 0 } : {}),
+    oneWay: q.oneWay === true,
+    query: q,
+  });
+}
+
+function short(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
+}
+
+function vpcOfAddress(net: Network, ip: IpAddress): CVpc | undefined {
+  return net.vpcList.find((v) => vpcContains(v, ip));
+}
+
+function resolveSource(net: Network, text: string, family: 4 | 6): Result<Source, Diagnostic> {
+  if (text === 'internet') return ok({ kind: 'internet', id: 'internet', ip: parseIp(family === 4 ? INTERNET_HOST_V4 : INTERNET_HOST_V6)!, external: false });
+  const inst = net.instances.get(text);
+  if (inst) return ok({ kind: 'eni', eni: inst.primaryEni });
+  const eni = net.enis.get(text);
+  if (eni) return ok({ kind: 'eni', eni });
+  const host = net.externalHosts.get(text);
+  if (host) return ok({ kind: 'internet', id: host.id, ip: host.ip, external: true });
+  const ip = parseIp(text);
+  if (ip) {
+    for (const vpc of net.vpcList) {
+      if (!vpcContains(vpc, ip)) continue;
+      const d = ip.family === 4 ? vpc.devices4.get(ip.value) : vpc.devices6.get(ip.value);
+      if (d?.kind === 'eni') return ok({ kind: 'eni', eni: d });
+    }
+    if (vpcOfAddress(net, ip)) {
+      return queryError('QUERY_UNKNOWN_ENDPOINT', `No network interface holds ${formatIp(ip)}, so it cannot be a source.`, 'from');
+    }
+    return ok({ kind: 'internet', id: formatIp(ip), ip, external: false });
+  }
+  return unknownEndpoint(net, text, 'from');
+}
+
+function unknownEndpoint(net: Network, text: string, field: 'from' | 'to'): Result<never, Diagnostic> {
+  const kinds = net.natGateways.has(text)
+    ? ' (a NAT gateway is not an endpoint; use its address)'
+    : net.subnets.has(text) || net.vpcs.has(text)
+      ? ' (a subnet or VPC is not an endpoint; use an instance, interface or address)'
+      : '';
+  return queryError(
+    'QUERY_UNKNOWN_ENDPOINT',
+    `Unknown ${field === 'from' ? 'source' : 'destination'} "${short(text)}"${kinds}: expected an instance id, a network interface id, an external host id, an IP address, or internet${field === 'to' ? ', s3, dynamodb' : ''}.`,
+    field,
+  );
+}
+
+function resolveDestination(net: Network, q: TraceQuery, family: 4 | 6, fromInternet: boolean): Result<Destination, Diagnostic> {
+  const text = q.to;
+  if (text === 'internet') {
+    return ok({ kind: 'address', id: 'internet', ip: parseIp(family === 4 ? INTERNET_HOST_V4 : INTERNET_HOST_V6)! });
+  }
+  const service = SERVICE_ADDRESSES[text];
+  if (service !== undefined && !net.instances.has(text) && !net.enis.has(text)) {
+    if (family !== 4) return queryError('QUERY_FAMILY', `The ${text} service is modelled with IPv4 addresses only.`, 'family');
+    return ok({ kind: 'address', id: text, ip: parseIp(service)! });
+  }
+  const eni = net.instances.get(text)?.primaryEni ?? net.enis.get(text);
+  if (eni) {
+    const aim = q.toAddress ?? (family === 6 ? 'ipv6' : fromInternet ? 'public' : 'private');
+    if (q.toAddress !== undefined && q.toAddress !== 'private' && q.toAddress !== 'public' && q.toAddress !== 'ipv6') {
+      return queryError('QUERY_TO_ADDRESS', `toAddress must be private, public or ipv6, not "${short(String(q.toAddress))}".`, 'toAddress');
+    }
+    if ((aim === 'ipv6') !== (family === 6)) {
+      return queryError('QUERY_FAMILY', `toAddress ${aim} does not fit an IPv${family} query.`, 'toAddress');
+    }
+    return ok({ kind: 'eni', eni, aim });
+  }
+  const host = net.externalHosts.get(text);
+  if (host) return ok({ kind: 'address', id: host.id, ip: host.ip });
+  const ip = parseIp(text);
+  if (ip) {
+    const vpc = vpcOfAddress(net, ip);
+    return ok({ kind: 'address', id: formatIp(ip), ip, ...(vpc ? { vpc } : {}) });
+  }
+  return unknownEndpoint(net, text, 'to');
+}
+
+/** The address a destination interface is aimed at, or undefined when it has none of that kind. */
+function aimedAddress(eni: CEni, aim: 'private' | 'public' | 'ipv6'): IpAddress | undefined {
+  switch (aim) {
+    case 'private':
+      return eni.ips4.length > 0 ? { family: 4, value: eni.ips4[0]! } : undefined;
+    case 'public':
+      return eni.publicIp4 !== undefined ? { family: 4, value: eni.publicIp4 } : undefined;
+    case 'ipv6':
+      return eni.ips6.length > 0 ? { family: 6, value: eni.ips6[0]! } : undefined;
+  }
+}
+
+function sourceAddress(eni: CEni, family: 4 | 6): IpAddress | undefined {
+  if (family === 4) return eni.ips4.length > 0 ? { family: 4, value: eni.ips4[0]! } : undefined;
+  return eni.ips6.length > 0 ? { family: 6, value: eni.ips6[0]! } : undefined;
+}
+
+/** Addresses in a VPC that security groups and NACLs never filter (semantics.md 3.3 rule 4, 14). */
+function serviceAt(eni: CEni, ip: IpAddress): string | undefined {
+  for (const s of LINK_LOCAL_SERVICES) if (ipEquals(s.address, ip)) return s.name;
+  const primary = eni.vpc.cidrs4[0];
+  if (primary && ipEquals(cidrAddress(primary, 2), ip)) return 'Amazon DNS resolver';
+  const sub = ip.family === 4 ? eni.subnet.cidr4 : eni.subnet.cidr6;
+  if (sub && ipEquals(cidrAddress(sub, 1), ip)) return 'VPC router';
+  return undefined;
+}
+
+function run(net: Network, lk: Lookups, r: Resolved): TraceResult {
+  const w = new Walker(net, lk);
+  const src = r.source;
+  const dst = r.destination;
+  const srcIp = src.kind === 'eni' ? sourceAddress(src.eni, r.family) : src.ip;
+  let dstIp: IpAddress | undefined;
+  let intendedVpc: CVpc | undefined;
+  if (dst.kind === 'eni') {
+    dstIp = aimedAddress(dst.eni, dst.aim);
+    intendedVpc = dst.eni.vpc;
+    // From the internet to an interface without a public address: aim at its private address, which the
+    // internet gateway refuses (the trace says why; format.md section 3).
+    if (!dstIp && src.kind === 'internet' && dst.aim === 'public') dstIp = aimedAddress(dst.eni, 'private');
+  } else {
+    dstIp = dst.ip;
+    intendedVpc = dst.vpc;
+  }
+  const query: ResolvedQuery = {
+    from: r.query.from,
+    to: r.query.to,
+    family: r.family,
+    protocol: r.protocol,
+    proto: r.proto,
+    ...(r.port !== undefined ? { port: r.port } : {}),
+    sourceAddress: srcIp ? formatIp(srcIp) : '',
+    destinationAddress: dstIp ? formatIp(dstIp) : '',
+    sourcePorts: r.sourcePorts.map((p) => ({ from: p.from, to: p.to })),
+    oneWay: r.oneWay,
+  };
+  if (!srcIp || !dstIp) {
+    const missing = !srcIp ? (src as { eni: CEni }).eni : (dst as { eni: CEni }).eni;
+    const comp: PathComponent = {
+      seq: 1,
+      direction: 'forward',
+      component: missing.instance ? { id: missing.instance.id, type: 'instance' } : { id: missing.id, type: 'network-interface' },
+      action: 'drop',
+      explanationCodes: ['SIM_NO_ADDRESS_FOR_FAMILY'],
+    };
+    const what = r.family === 6 ? 'an IPv6 address' : dst.kind === 'eni' && dst.aim === 'public' && srcIp ? 'a public IPv4 address' : 'an IPv4 address';
+    return finish(net, w, query, [comp], [], [
+      {
+        code: 'SIM_NO_ADDRESS_FOR_FAMILY',
+        pathDirection: 'forward',
+        componentId: comp.component.id,
+        componentType: comp.component.type,
+        message: `${comp.component.id} has no ${what}, so it cannot take part in this ${r.family === 6 ? 'IPv6' : 'IPv4'} query.`,
+        blocking: true,
+      },
+    ], undefined);
+  }
+
+  const pkt: Packet = {
+    family: r.family,
+    proto: r.proto,
+    src: srcIp,
+    dst: dstIp,
+    sport: hasPorts(r.proto) ? r.sourcePorts : [],
+    dport: hasPorts(r.proto) && r.port !== undefined ? [{ from: r.port, to: r.port }] : [],
+    ...(r.icmpType !== undefined ? { icmpType: r.icmpType, icmpCode: r.icmpCode ?? 0 } : {}),
+  };
+
+  if (src.kind === 'eni') {
+    const service = serviceAt(src.eni, dstIp);
+    if (service) return serviceTrace(net, w, query, src.eni, dstIp, service);
+  }
+
+  const end: WalkEnd =
+    src.kind === 'eni' ? w.startAtInterface(src.eni, pkt) : w.startAtInternet(pkt, src.id, src.external, intendedVpc);
+  let working: PortSet | undefined;
+  if (!r.oneWay && end.kind !== 'stopped') {
+    const d = end.pkt;
+    const reply: Packet = {
+      family: d.family,
+      proto: d.proto,
+      src: d.dst,
+      dst: d.src,
+      sport: d.dport,
+      dport: d.sport,
+      ...(d.icmpType !== undefined ? { icmpType: replyIcmpType(d.icmpType), icmpCode: d.icmpCode ?? 0 } : {}),
+    };
+    w.beginReturn({
+      ...(src.kind === 'eni' ? { clientEni: src.eni } : {}),
+      clientAddress: srcIp,
+      clientPorts: pkt.sport,
+      serverAddress: dstIp,
+    });
+    const back = end.kind === 'device' ? w.returnFromDevice(end.device, reply) : w.returnFromInternet(reply, end.exit);
+    if (back.kind !== 'stopped') {
+      w.finishReturnAt(back.kind === 'device' && back.device.kind === 'eni' ? back.device : undefined, back.pkt);
+      if (hasPorts(r.proto)) working = back.pkt.dport;
+    }
+  }
+  let workingPorts: PortSet | undefined;
+  if (w.natPartial) workingPorts = w.natPartial.working;
+  else if (working && !portSetEquals(working, pkt.sport) && working.length > 0) workingPorts = working;
+  return finish(net, w, query, w.forward, w.ret, w.explanations, workingPorts);
+}
+
+function replyIcmpType(t: number): number {
+  if (t === 8) return 0;
+  if (t === 128) return 129;
+  return t;
+}
+
+function serviceTrace(net: Network, w: Walker, query: ResolvedQuery, eni: CEni, ip: IpAddress, service: string): TraceResult {
+  const svc = { id: `${eni.vpc.id}/${formatIp(ip)}`, type: 'vpc-service' as const, name: service };
+  const fwd: PathComponent[] = [];
+  const back: PathComponent[] = [];
+  let seq = 0;
+  if (eni.instance) fwd.push({ seq: ++seq, direction: 'forward', component: { id: eni.instance.id, type: 'instance' }, action: 'send' });
+  fwd.push({ seq: ++seq, direction: 'forward', component: { id: eni.id, type: 'network-interface' }, action: 'send' });
+  fwd.push({ seq: ++seq, direction: 'forward', component: svc, action: 'deliver', additionalDetails: ['NOT_FILTERED_BY_SG_OR_NACL'] });
+  if (!query.oneWay) {
+    seq = 0;
+    back.push({ seq: ++seq, direction: 'return', component: svc, action: 'send', additionalDetails: ['NOT_FILTERED_BY_SG_OR_NACL'] });
+    back.push({ seq: ++seq, direction: 'return', component: { id: eni.id, type: 'network-interface' }, action: 'deliver' });
+    if (eni.instance) back.push({ seq: ++seq, direction: 'return', component: { id: eni.instance.id, type: 'instance' }, action: 'deliver' });
+  }
+  w.touched.add(eni.id);
+  return finish(net, w, query, fwd, back, [], undefined);
+}
+
+function finish(
+  net: Network,
+  w: Walker,
+  query: ResolvedQuery,
+  forward: PathComponent[],
+  ret: PathComponent[],
+  explanations: Explanation[],
+  workingPortRanges: PortSet | undefined,
+): TraceResult {
+  const warnings: Diagnostic[] = [];
+  if (net.diagnosticsByResource.size > 0) {
+    for (const id of w.touched) {
+      for (const d of net.diagnosticsByResource.get(id) ?? []) {
+        // Rule- and route-level diagnostics matter only when that exact rule or route decided.
+        const m = d.path === undefined ? null : /^(.*?\.(?:routes|inbound|outbound)\[\d+\])/.exec(d.path);
+        if (m && !w.usedPaths.has(m[1]!)) continue;
+        warnings.push(d);
+      }
+    }
+  }
+  const invalid = warnings.filter((d) => d.severity === 'error');
+  const all = [...explanations];
+  if (invalid.length > 0) {
+    const first = invalid[0]!;
+    all.unshift({
+      code: 'SIM_INVALID_CONFIG_ON_PATH',
+      pathDirection: 'forward',
+      componentId: first.resourceId ?? '',
+      componentType: componentTypeOf(net, first.resourceId ?? ''),
+      message: `The path depends on configuration AWS would reject: ${invalid.map((d) => `${d.code} (${d.message})`).join('; ')}`,
+      blocking: true,
+    });
+  }
+  const blocking = all.filter((e) => e.blocking);
+  let verdict: Verdict;
+  if (w.unsupported) verdict = 'UNSUPPORTED';
+  else if (blocking.some((e) => e.code === 'SIM_INVALID_CONFIG_ON_PATH')) verdict = 'INVALID_CONFIG';
+  else if (blocking.length > 0) verdict = 'BLOCKED';
+  else if (workingPortRanges) verdict = 'REACHABLE_PARTIAL';
+  else verdict = 'REACHABLE';
+  return {
+    query,
+    verdict,
+    forward,
+    return: ret,
+    explanations: all,
+    ...(verdict === 'REACHABLE_PARTIAL' && workingPortRanges ? { workingPortRanges: workingPortRanges.map((p) => ({ from: p.from, to: p.to })) } : {}),
+    warnings,
+  };
+}
+
+function componentTypeOf(net: Network, id: string): Explanation['componentType'] {
+  if (net.subnets.has(id)) return 'subnet';
+  if (net.vpcs.has(id)) return 'vpc';
+  if (net.routeTables.has(id)) return 'route-table';
+  if (net.nacls.has(id)) return 'network-acl';
+  if (net.securityGroups.has(id)) return 'security-group';
+  if (net.instances.has(id)) return 'instance';
+  if (net.natGateways.has(id)) return 'nat-gateway';
+  if (net.internetGateways.has(id)) return 'internet-gateway';
+  if (net.egressOnlyInternetGateways.has(id)) return 'egress-only-internet-gateway';
+  return 'network-interface';
+}
+

@@ -1,0 +1,931 @@
+/**
+ * The path walker: moves one packet through the compiled network hop by hop, recording every decision
+ * as a path component (permits included) and every blocker as an explanation. It keeps walking past a
+ * block while the next hop is known ("blocked path"). Reads the network through `Lookups`; mutates
+ * nothing but its own state.
+ */
+import {
+  cidrContains,
+  formatIp,
+  formatPortSet,
+  ipEquals,
+  portSetEquals,
+  type IpAddress,
+  type PortRange,
+  type PortSet,
+} from '../lib/index.ts';
+import { NAT_PORT_RANGE, PROTO_ALL, PROTO_ICMP, PROTO_TCP, PROTO_UDP, RFC1918, RFC6598, hasPorts, protocolName } from './builtins.ts';
+import type { ExplanationCode } from './codes.ts';
+import {
+  vpcContains,
+  type CDevice,
+  type CEni,
+  type CEigw,
+  type CIgw,
+  type CNacl,
+  type CNat,
+  type CRoute,
+  type CRouteTable,
+  type CSubnet,
+  type CVpc,
+  type Network,
+} from './compile.ts';
+import type { Lookups, NaclOutcome, Packet } from './lookups.ts';
+import type {
+  AclRuleRef,
+  ComponentType,
+  Explanation,
+  PacketHeader,
+  PathComponent,
+  PathDirection,
+  RouteRef,
+  SecurityGroupRuleRef,
+  TrafficDirection,
+} from './types.ts';
+
+/** A stateful element the request went through; the reply must meet them again in reverse order. */
+interface StatefulHop {
+  readonly kind: 'nat-gateway' | 'nat-instance' | 'appliance' | 'igw' | 'eigw';
+  readonly id: string;
+  readonly componentType: ComponentType;
+  /** Entered through an internet gateway's route table (ingress routing). */
+  readonly viaGatewayRouteTable: boolean;
+  /** For translations: the header fields before the rewrite, restored on the reply. */
+  readonly originalAddress?: IpAddress;
+  readonly originalPorts?: PortSet;
+  readonly translatedAddress?: IpAddress;
+  readonly translatedPorts?: PortSet;
+}
+
+export type WalkEnd =
+  | { readonly kind: 'device'; readonly device: CDevice; readonly pkt: Packet }
+  | { readonly kind: 'internet'; readonly pkt: Packet; readonly exit?: CIgw | CEigw }
+  | { readonly kind: 'stopped' };
+
+/** Where the reply of a connection must arrive, and as what. */
+export interface ReturnExpectation {
+  readonly clientEni?: CEni;
+  /** The client's own address and ports: the reply's destination. */
+  readonly clientAddress: IpAddress;
+  readonly clientPorts: PortSet;
+  /** The address the client sent to: the reply's source as the client must see it. */
+  readonly serverAddress: IpAddress;
+}
+
+const MAX_HOPS = 64;
+
+export class Walker {
+  readonly forward: PathComponent[] = [];
+  readonly ret: PathComponent[] = [];
+  readonly explanations: Explanation[] = [];
+  /** Resource ids the path depended on, with the exact rule or route paths used. */
+  readonly touched = new Set<string>();
+  readonly usedPaths = new Set<string>();
+  /** NAT gateway whose translated ports only partly pass on the reply. */
+  natPartial: { natId: string; working: PortSet } | undefined;
+  unsupported = false;
+
+  private dir: PathDirection = 'forward';
+  private comps: PathComponent[] = this.forward;
+  private readonly stack: StatefulHop[] = [];
+  /** Interfaces whose security groups saw the request: replies pass them by connection tracking. */
+  private readonly conntrack = new Set<string>();
+  private hops = 0;
+  /** Set once a middlebox or translation hides the original sender from security-group references. */
+  private refsPreserved = true;
+  private gatewayRouteTableEntry = false;
+  private expectation: ReturnExpectation | undefined;
+
+  constructor(
+    private readonly net: Network,
+    private readonly lk: Lookups,
+  ) {}
+
+  // ---------------------------------------------------------------- entry points
+
+  /** The request leaves an interface (the query's source). */
+  startAtInterface(eni: CEni, pkt: Packet): WalkEnd {
+    this.emitEndpoint(eni, 'send');
+    if (!this.securityGroupCheck(eni, 'egress', pkt)) {
+      // Blocked, but the next hop is known: keep walking to list every blocker.
+    }
+    return this.leaveDevice(eni, pkt);
+  }
+
+  /** The request arrives from the internet (the query's source is outside every VPC). */
+  startAtInternet(pkt: Packet, sourceId: string, external: boolean, intendedVpc: CVpc | undefined): WalkEnd {
+    this.push({ id: sourceId, type: external ? 'external-host' : 'internet' }, 'send');
+    return this.enterFromInternet(pkt, intendedVpc);
+  }
+
+  /** Switches to the reply: it leaves where the request arrived. */
+  beginReturn(expectation: ReturnExpectation): void {
+    this.dir = 'return';
+    this.comps = this.ret;
+    this.hops = 0;
+    this.refsPreserved = true;
+    this.gatewayRouteTableEntry = false;
+    this.expectation = expectation;
+  }
+
+  returnFromDevice(device: CDevice, pkt: Packet): WalkEnd {
+    if (device.kind === 'eni') {
+      this.emitEndpoint(device, 'send');
+      this.securityGroupCheck(device, 'egress', pkt);
+    } else {
+      this.push(this.deviceRef(device), 'send');
+    }
+    return this.leaveDevice(device, pkt);
+  }
+
+  returnFromInternet(pkt: Packet, exit: CIgw | CEigw | undefined): WalkEnd {
+    this.push({ id: 'internet', type: 'internet' }, 'send');
+    return this.enterFromInternet(pkt, exit?.vpc, exit);
+  }
+
+  // ---------------------------------------------------------------- hops
+
+  private leaveDevice(device: CDevice, pkt: Packet): WalkEnd {
+    if (++this.hops > MAX_HOPS) return this.loop(device.id);
+    const subnet = device.subnet;
+    const subnetCidr = pkt.family === 4 ? subnet.cidr4 : subnet.cidr6;
+    if (subnetCidr && cidrContains(subnetCidr, pkt.dst)) {
+      // Same subnet: delivered at layer 2, without route tables or NACLs (semantics.md 12.1).
+      const target = this.lk.deviceAt(subnet.vpc, pkt.dst);
+      if (!target || target.subnet !== subnet) return this.noInterfaceAt(subnet.vpc, pkt);
+      return this.arriveAtDevice(target, pkt, false);
+    }
+    const passed = this.naclCheck(subnet.nacl, subnet, true, pkt);
+    return this.routeFrom(subnet.routeTable, passed, subnet);
+  }
+
+  private routeFrom(rt: CRouteTable, pkt: Packet, from: CSubnet | undefined): WalkEnd {
+    const route = this.lk.lookupRoute(rt, pkt.dst);
+    const comp = this.push(this.routeTableRef(rt), 'route');
+    comp.vpc = rt.vpc.id;
+    if (from) comp.subnet = from.id;
+    this.touch(rt.id);
+    if (!route) {
+      comp.action = 'drop';
+      this.block('NO_ROUTE_TO_DESTINATION', comp, {
+        message: `${rt.id} has no route that matches ${formatIp(pkt.dst)}.`,
+        address: formatIp(pkt.dst),
+      });
+      return { kind: 'stopped' };
+    }
+    comp.routeTableRoute = routeRef(rt, route);
+    if (route.path) this.usedPaths.add(route.path);
+    if (route.state === 'blackhole') {
+      comp.action = 'drop';
+      this.block('BAD_STATE_ROUTE', comp, {
+        message: `${rt.id} sends ${route.destination} to ${route.target}, which ${blackholeReason(this.net, route)}; the route is a blackhole.`,
+        routeTableRoute: comp.routeTableRoute,
+        address: formatIp(pkt.dst),
+      });
+      return { kind: 'stopped' };
+    }
+    const vpc = rt.vpc;
+    switch (route.targetType) {
+      case 'local':
+        return this.deliverLocal(vpc, pkt, from);
+      case 'internet-gateway':
+        return this.internetGatewayEgress(this.net.internetGateways.get(route.target)!, pkt);
+      case 'egress-only-internet-gateway':
+        return this.egressOnlyGatewayEgress(this.net.egressOnlyInternetGateways.get(route.target)!, pkt);
+      case 'nat-gateway': {
+        const nat = this.net.natGateways.get(route.target)!;
+        return this.arriveAtDevice(nat, pkt, nat.subnet !== from);
+      }
+      case 'instance': {
+        const eni = this.net.instances.get(route.target)!.primaryEni;
+        return this.arriveAtDevice(eni, pkt, eni.subnet !== from);
+      }
+      case 'network-interface': {
+        const eni = this.net.enis.get(route.target)!;
+        return this.arriveAtDevice(eni, pkt, eni.subnet !== from);
+      }
+      case 'vpc-peering-connection':
+      case 'transit-gateway':
+      case 'vpc-endpoint': {
+        const c = this.push({ id: route.target, type: route.targetType }, 'drop');
+        this.unsupported = true;
+        this.block('SIM_UNSUPPORTED_TRANSIT', c, {
+          message: `The route sends ${formatIp(pkt.dst)} to ${route.target} (${route.targetType.replaceAll('-', ' ')}); paths through it are not simulated by this version of the engine.`,
+        });
+        return { kind: 'stopped' };
+      }
+      case 'unknown':
+        return { kind: 'stopped' };
+    }
+  }
+
+  /** The local route: delivered to the interface that holds the address in this VPC. */
+  private deliverLocal(vpc: CVpc, pkt: Packet, from: CSubnet | undefined): WalkEnd {
+    const target = this.lk.deviceAt(vpc, pkt.dst);
+    if (!target) return this.noInterfaceAt(vpc, pkt);
+    return this.arriveAtDevice(target, pkt, target.subnet !== from);
+  }
+
+  private noInterfaceAt(vpc: CVpc, pkt: Packet): WalkEnd {
+    const c = this.push({ id: vpc.id, type: 'vpc', ...nameOf(vpc) }, 'drop');
+    this.block('SIM_NO_INTERFACE_AT_DESTINATION_IP', c, {
+      message: `${formatIp(pkt.dst)} lies in ${vpc.id}, but no network interface holds that address.`,
+      address: formatIp(pkt.dst),
+    });
+    return { kind: 'stopped' };
+  }
+
+  private arriveAtDevice(device: CDevice, pkt: Packet, crossedSubnet: boolean): WalkEnd {
+    if (++this.hops > MAX_HOPS) return this.loop(device.id);
+    const passed = crossedSubnet ? this.naclCheck(device.subnet.nacl, device.subnet, false, pkt) : pkt;
+    return device.kind === 'eni' ? this.interfaceReceives(device, passed) : this.natGatewayReceives(device, passed);
+  }
+
+  private interfaceReceives(eni: CEni, pkt: Packet): WalkEnd {
+    this.touch(eni.id);
+    if (eni.instance) this.touch(eni.instance.id);
+    if (eni.instance && !eni.instance.running) {
+      const c = this.push(this.instanceRef(eni), 'drop');
+      this.block('SIM_INSTANCE_NOT_RUNNING', c, { message: `${eni.instance.id} is ${eni.instance.state}, so it neither receives nor forwards traffic.` });
+      return { kind: 'stopped' };
+    }
+    const ownsDst = holds(eni, pkt.dst);
+    const top = this.stack[this.stack.length - 1];
+    if (ownsDst && !(this.dir === 'return' && top?.kind === 'nat-instance' && top.id === eni.id)) {
+      // The packet is addressed to this interface: it is the end of this leg.
+      this.securityGroupCheck(eni, 'ingress', pkt);
+      this.emitEndpoint(eni, 'deliver');
+      return { kind: 'device', device: eni, pkt };
+    }
+    // A middlebox: the packet is not addressed to it, or it is the reply to a NAT instance's translation.
+    const eniComp = this.push(this.interfaceRef(eni), 'forward');
+    if (!ownsDst && eni.sourceDestCheck) {
+      eniComp.action = 'drop';
+      this.block('ENI_SOURCE_DEST_CHECK_RESTRICTION', eniComp, {
+        direction: 'ingress',
+        message: `${eni.id} has source/destination check enabled, so it drops traffic addressed to ${formatIp(pkt.dst)}, which is not one of its own addresses. Disable the check on an appliance or NAT instance.`,
+        address: formatIp(pkt.dst),
+      });
+    }
+    this.securityGroupCheck(eni, 'ingress', pkt);
+    let out = pkt;
+    if (this.dir === 'forward') {
+      const hop: StatefulHop = {
+        kind: eni.sourceNat ? 'nat-instance' : 'appliance',
+        id: eni.id,
+        componentType: 'network-interface',
+        viaGatewayRouteTable: this.gatewayRouteTableEntry,
+        ...(eni.sourceNat && pkt.family === 4 && eni.ips4.length > 0
+          ? { originalAddress: pkt.src, originalPorts: pkt.sport, translatedAddress: { family: 4 as const, value: eni.ips4[0]! } }
+          : {}),
+      };
+      this.stack.push(hop);
+      if (hop.translatedAddress) {
+        out = { ...pkt, src: hop.translatedAddress };
+        eniComp.action = 'translate';
+        eniComp.inboundHeader = header(pkt);
+        eniComp.outboundHeader = header(out);
+      }
+      // Security-group references do not survive a middlebox (semantics.md 2.5 rule 3).
+      this.refsPreserved = false;
+    } else {
+      if (!this.popExpected(eni.id, eniComp)) return { kind: 'stopped' };
+      if (top?.kind === 'nat-instance' && top.originalAddress) {
+        out = { ...pkt, dst: top.originalAddress, dport: pkt.dport };
+        eniComp.action = 'translate';
+        eniComp.inboundHeader = header(pkt);
+        eniComp.outboundHeader = header(out);
+      }
+    }
+    this.securityGroupCheck(eni, 'egress', out);
+    return this.leaveDevice(eni, out);
+  }
+
+  private natGatewayReceives(nat: CNat, pkt: Packet): WalkEnd {
+    this.touch(nat.id);
+    const comp = this.push({ id: nat.id, type: 'nat-gateway', ...nameOf(nat) }, 'forward');
+    comp.vpc = nat.vpc.id;
+    comp.subnet = nat.subnet.id;
+    if (!nat.available) {
+      comp.action = 'drop';
+      this.block('BAD_STATE', comp, { message: `${nat.id} is ${nat.state}; only an available NAT gateway forwards traffic.` });
+      return { kind: 'stopped' };
+    }
+    const addressedToNat = pkt.family === 4 && pkt.dst.value === nat.ip4;
+    const top = this.stack[this.stack.length - 1];
+    if (addressedToNat) {
+      if (this.dir === 'return' && top?.kind === 'nat-gateway' && top.id === nat.id) {
+        this.stack.pop();
+        // The reply to a translation: restore the client's address and port.
+        const restored = this.restorePorts(nat.id, pkt.dport, top);
+        const out: Packet = { ...pkt, dst: top.originalAddress!, dport: restored };
+        comp.action = 'translate';
+        comp.inboundHeader = header(pkt);
+        comp.outboundHeader = header(out);
+        return this.leaveDevice(nat, out);
+      }
+      comp.action = 'drop';
+      if (this.dir === 'return') return this.asymmetric(comp, `The reply reaches ${nat.id}, which holds no translation for this connection.`);
+      this.block('SIM_NAT_NO_INBOUND_INITIATION', comp, {
+        message: `${nat.id} only carries connections started from inside its VPC; a connection to its address ${formatIp(pkt.dst)} from outside is dropped.`,
+        address: formatIp(pkt.dst),
+      });
+      return { kind: 'stopped' };
+    }
+    if (this.dir === 'return') {
+      comp.action = 'drop';
+      return this.asymmetric(
+        comp,
+        `The reply is routed to ${nat.id}, which would translate it as a new outbound connection from ${formatIp(nat.vpc.cidrs4.length > 0 ? { family: 4, value: nat.ip4 } : pkt.src)}${nat.publicIp4 !== undefined ? ` (${formatIp({ family: 4, value: nat.publicIp4 })})` : ''}; the client cannot match it to its connection. The reply must leave the way the request came in.`,
+      );
+    }
+    if (pkt.family !== 4 || !(pkt.proto === PROTO_TCP || pkt.proto === PROTO_UDP || pkt.proto === PROTO_ICMP)) {
+      comp.action = 'drop';
+      this.block('PROTOCOL_RESTRICTION', comp, {
+        message:
+          pkt.family !== 4
+            ? `${nat.id} translates IPv4 only; IPv6 traffic to it is dropped (NAT64 with 64:ff9b::/96 is not modelled).`
+            : `${nat.id} passes only TCP, UDP and ICMP; protocol ${protocolName(pkt.proto)} is dropped.`,
+      });
+      return { kind: 'stopped' };
+    }
+    if (!vpcContains(nat.vpc, pkt.src)) {
+      comp.action = 'drop';
+      this.block('NGW_REQUIRES_SOURCE_IN_VPC', comp, {
+        message: `${nat.id} only serves traffic from its own VPC (or from a transit gateway); ${formatIp(pkt.src)} is outside ${nat.vpc.id}.`,
+        address: formatIp(pkt.src),
+      });
+      return { kind: 'stopped' };
+    }
+    const natIp: IpAddress = { family: 4, value: nat.ip4 };
+    const ported = hasPorts(pkt.proto);
+    const out: Packet = { ...pkt, src: natIp, sport: ported ? [NAT_PORT_RANGE] : pkt.sport };
+    this.stack.push({
+      kind: 'nat-gateway',
+      id: nat.id,
+      componentType: 'nat-gateway',
+      viaGatewayRouteTable: false,
+      originalAddress: pkt.src,
+      originalPorts: pkt.sport,
+      translatedAddress: natIp,
+      translatedPorts: out.sport,
+    });
+    this.refsPreserved = false;
+    comp.action = 'translate';
+    comp.inboundHeader = header(pkt);
+    comp.outboundHeader = header(out);
+    comp.additionalDetails = ported
+      ? ['NGW_SOURCE_ADDRESS_REASSIGN', 'REMAP_EPHEMERAL_PORT', 'NGW_DEST_ADDRESS_PRESERVATION']
+      : ['NGW_SOURCE_ADDRESS_REASSIGN', 'NGW_DEST_ADDRESS_PRESERVATION'];
+    return this.leaveDevice(nat, out);
+  }
+
+  /** Maps the reply's surviving NAT-side ports back to the client's ports. */
+  private restorePorts(natId: string, survivingNatPorts: PortSet, hop: StatefulHop): PortSet {
+    const original = hop.originalPorts ?? [];
+    if (!hop.translatedPorts || hop.translatedPorts.length === 0) return original;
+    if (survivingNatPorts.length === 0) return [];
+    if (!portSetEquals(survivingNatPorts, hop.translatedPorts)) {
+      // The NAT picks its port at random: some connections fail whatever port the client used.
+      this.natPartial = { natId, working: survivingNatPorts };
+    }
+    return original;
+  }
+
+  private internetGatewayEgress(igw: CIgw, pkt: Packet): WalkEnd {
+    this.touch(igw.id);
+    const comp = this.push({ id: igw.id, type: 'internet-gateway', ...nameOf(igw) }, 'forward');
+    if (igw.vpc) comp.vpc = igw.vpc.id;
+    const vpc = igw.vpc!;
+    let out = pkt;
+    if (pkt.family === 4) {
+      if (RFC1918.some((c) => cidrContains(c, pkt.dst))) {
+        comp.action = 'drop';
+        this.block('IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS', comp, {
+          message: `${igw.id} does not send packets to the private (RFC 1918) address ${formatIp(pkt.dst)} onto the internet.`,
+          address: formatIp(pkt.dst),
+        });
+        return { kind: 'stopped' };
+      }
+      if (cidrContains(RFC6598, pkt.dst)) {
+        comp.action = 'drop';
+        this.block('IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS', comp, {
+          message: `${igw.id} does not send packets to the shared (RFC 6598) address ${formatIp(pkt.dst)} onto the internet.`,
+          address: formatIp(pkt.dst),
+        });
+        return { kind: 'stopped' };
+      }
+      const publicIp = this.publicAddressOf(vpc, pkt.src);
+      if (publicIp === undefined) {
+        comp.action = 'drop';
+        this.block('IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS', comp, {
+          message: `${formatIp(pkt.src)} has no public IPv4 address or Elastic IP, so ${igw.id} cannot translate it and drops the packet. Give it a public IP, or send it through a NAT gateway.`,
+          address: formatIp(pkt.src),
+        });
+        return { kind: 'stopped' };
+      }
+      out = { ...pkt, src: { family: 4, value: publicIp } };
+      comp.action = 'translate';
+      comp.inboundHeader = header(pkt);
+      comp.outboundHeader = header(out);
+      comp.additionalDetails = ['IGW_ONE_TO_ONE_NAT'];
+    }
+    if (this.dir === 'forward') {
+      if (pkt.family === 4) {
+        this.stack.push({ kind: 'igw', id: igw.id, componentType: 'internet-gateway', viaGatewayRouteTable: false });
+      }
+    } else if (!this.popExpected(igw.id, comp, pkt.family === 4)) {
+      return { kind: 'stopped' };
+    }
+    return this.reachInternet(out, igw);
+  }
+
+  private egressOnlyGatewayEgress(eigw: CEigw, pkt: Packet): WalkEnd {
+    this.touch(eigw.id);
+    const comp = this.push({ id: eigw.id, type: 'egress-only-internet-gateway', ...nameOf(eigw) }, 'forward');
+    if (eigw.vpc) comp.vpc = eigw.vpc.id;
+    if (pkt.family !== 6) {
+      comp.action = 'drop';
+      this.block('SIM_INVALID_CONFIG_ON_PATH', comp, {
+        message: `An egress-only internet gateway carries IPv6 only; the IPv4 route to ${eigw.id} cannot be created in AWS.`,
+      });
+      return { kind: 'stopped' };
+    }
+    if (this.dir === 'forward') {
+      this.stack.push({ kind: 'eigw', id: eigw.id, componentType: 'egress-only-internet-gateway', viaGatewayRouteTable: false });
+    } else {
+      const top = this.stack[this.stack.length - 1];
+      if (top?.kind !== 'eigw' || top.id !== eigw.id) {
+        comp.action = 'drop';
+        return this.asymmetric(
+          comp,
+          `The reply is routed to ${eigw.id}, which holds no state for this connection: the request did not leave through it, so the reply is not matched.`,
+        );
+      }
+      this.stack.pop();
+    }
+    return this.reachInternet(pkt, eigw);
+  }
+
+  private reachInternet(pkt: Packet, exit: CIgw | CEigw): WalkEnd {
+    const hairpin =
+      pkt.dst.family === 4
+        ? this.lk.publicIpOwner(pkt.dst.value) !== undefined
+        : this.net.vpcList.some((v) => vpcContains(v, pkt.dst));
+    if (hairpin) {
+      const c = this.push({ id: 'internet', type: 'internet' }, 'drop');
+      this.unsupported = true;
+      this.block('SIM_UNSUPPORTED_IGW_HAIRPIN', c, {
+        message: `${formatIp(pkt.dst)} belongs to a resource in a VPC; reaching it from a VPC through the internet gateway (hairpin) is not modelled.`,
+        address: formatIp(pkt.dst),
+      });
+      return { kind: 'stopped' };
+    }
+    const c = this.push({ id: 'internet', type: 'internet' }, 'deliver');
+    if (this.dir === 'return') {
+      const exp = this.expectation;
+      if (exp && (!ipEquals(pkt.dst, exp.clientAddress) || !ipEquals(pkt.src, exp.serverAddress))) {
+        c.action = 'drop';
+        return this.asymmetric(c, `The reply reaches the internet from ${formatIp(pkt.src)}, but the client sent to ${formatIp(exp.serverAddress)}; it cannot match the reply to its connection.`);
+      }
+    }
+    return { kind: 'internet', pkt, exit };
+  }
+
+  /** A packet from the internet reaches the VPC owning its destination. */
+  private enterFromInternet(pkt: Packet, intendedVpc: CVpc | undefined, exit?: CIgw | CEigw): WalkEnd {
+    if (pkt.dst.family === 4) {
+      const mapping = this.lk.publicIpOwner(pkt.dst.value);
+      const vpc = mapping?.device.vpc ?? intendedVpc;
+      if (!vpc) {
+        const c = this.push({ id: 'internet', type: 'internet' }, 'drop');
+        this.block('NO_PATH', c, { message: `Nothing in the topology holds ${formatIp(pkt.dst)}.`, address: formatIp(pkt.dst) });
+        return { kind: 'stopped' };
+      }
+      const igw = vpc.igw;
+      if (!igw) return this.noInternetGateway(vpc, pkt);
+      this.touch(igw.id);
+      const comp = this.push({ id: igw.id, type: 'internet-gateway', ...nameOf(igw) }, 'forward');
+      comp.vpc = vpc.id;
+      if (RFC1918.some((c) => cidrContains(c, pkt.src)) || cidrContains(RFC6598, pkt.src)) {
+        comp.action = 'drop';
+        const rfc1918 = RFC1918.some((c) => cidrContains(c, pkt.src));
+        this.block(rfc1918 ? 'IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS' : 'IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS', comp, {
+          message: `${igw.id} drops packets from the internet whose source ${formatIp(pkt.src)} is a ${rfc1918 ? 'private (RFC 1918)' : 'shared (RFC 6598)'} address.`,
+          address: formatIp(pkt.src),
+        });
+        return { kind: 'stopped' };
+      }
+      if (!mapping || mapping.device.vpc !== vpc) {
+        comp.action = 'drop';
+        this.block('IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS', comp, {
+          message: `${formatIp(pkt.dst)} is not a public IPv4 address or Elastic IP of any interface in ${vpc.id}, so ${igw.id} has nowhere to deliver it.`,
+          address: formatIp(pkt.dst),
+        });
+        return { kind: 'stopped' };
+      }
+      const out: Packet = { ...pkt, dst: { family: 4, value: mapping.privateIp } };
+      comp.action = 'translate';
+      comp.inboundHeader = header(pkt);
+      comp.outboundHeader = header(out);
+      comp.additionalDetails = ['IGW_ONE_TO_ONE_NAT'];
+      if (this.dir === 'forward') {
+        this.stack.push({ kind: 'igw', id: igw.id, componentType: 'internet-gateway', viaGatewayRouteTable: false });
+      } else if (!this.popExpected(igw.id, comp)) {
+        return { kind: 'stopped' };
+      }
+      return this.afterInternetGateway(igw, vpc, out);
+    }
+    // IPv6: no translation; the VPC whose IPv6 blocks hold the destination.
+    const vpc = intendedVpc ?? this.net.vpcList.find((v) => vpcContains(v, pkt.dst));
+    if (!vpc) {
+      const c = this.push({ id: 'internet', type: 'internet' }, 'drop');
+      this.block('NO_PATH', c, { message: `Nothing in the topology holds ${formatIp(pkt.dst)}.`, address: formatIp(pkt.dst) });
+      return { kind: 'stopped' };
+    }
+    if (this.dir === 'return' && exit && 'vpc' in exit && this.net.egressOnlyInternetGateways.get(exit.id) === exit) {
+      // The reply to a connection that left through the egress-only gateway comes back through it.
+      const comp = this.push({ id: exit.id, type: 'egress-only-internet-gateway', ...nameOf(exit) }, 'forward');
+      comp.vpc = vpc.id;
+      return this.deliverLocal(vpc, pkt, undefined);
+    }
+    if (vpc.igw) {
+      const igw = vpc.igw;
+      this.touch(igw.id);
+      const comp = this.push({ id: igw.id, type: 'internet-gateway', ...nameOf(igw) }, 'forward');
+      comp.vpc = vpc.id;
+      return this.afterInternetGateway(igw, vpc, pkt);
+    }
+    if (vpc.eigw) {
+      const comp = this.push({ id: vpc.eigw.id, type: 'egress-only-internet-gateway', ...nameOf(vpc.eigw) }, 'drop');
+      comp.vpc = vpc.id;
+      this.block('SIM_EIGW_INBOUND_UNSOLICITED', comp, {
+        message: `${vpc.eigw.id} is egress-only: it lets instances start IPv6 connections to the internet, never the other way round.`,
+      });
+      return { kind: 'stopped' };
+    }
+    return this.noInternetGateway(vpc, pkt);
+  }
+
+  private noInternetGateway(vpc: CVpc, pkt: Packet): WalkEnd {
+    const c = this.push({ id: vpc.id, type: 'vpc', ...nameOf(vpc) }, 'drop');
+    this.block('SIM_NO_INTERNET_GATEWAY', c, {
+      message: `${vpc.id} has no internet gateway attached, so ${formatIp(pkt.dst)} cannot be reached from the internet.`,
+    });
+    return { kind: 'stopped' };
+  }
+
+  /** Ingress routing: the gateway route table if one is associated, else local delivery (semantics.md 2.6). */
+  private afterInternetGateway(igw: CIgw, vpc: CVpc, pkt: Packet): WalkEnd {
+    const rt = igw.edgeRouteTable;
+    if (!rt) return this.deliverLocal(vpc, pkt, undefined);
+    const route = this.lk.lookupRoute(rt, pkt.dst);
+    const comp = this.push(this.routeTableRef(rt), 'route');
+    comp.vpc = vpc.id;
+    this.touch(rt.id);
+    if (!route || route.state === 'blackhole') {
+      comp.action = 'drop';
+      if (route) comp.routeTableRoute = routeRef(rt, route);
+      this.block(route ? 'BAD_STATE_ROUTE' : 'NO_ROUTE_TO_DESTINATION', comp, {
+        message: route
+          ? `${rt.id} sends ${route.destination} to ${route.target}, which ${blackholeReason(this.net, route)}.`
+          : `${rt.id} has no route that matches ${formatIp(pkt.dst)}.`,
+        address: formatIp(pkt.dst),
+      });
+      return { kind: 'stopped' };
+    }
+    comp.routeTableRoute = routeRef(rt, route);
+    if (route.path) this.usedPaths.add(route.path);
+    if (route.targetType === 'local') return this.deliverLocal(vpc, pkt, undefined);
+    if (route.targetType === 'network-interface' || route.targetType === 'instance') {
+      const eni = route.targetType === 'instance' ? this.net.instances.get(route.target)!.primaryEni : this.net.enis.get(route.target)!;
+      if (eni.publicIp4 === undefined && pkt.family === 4) {
+        this.block('INGRESS_RTB_NO_PUBLIC_IP', comp, {
+          message: `${rt.id} steers inbound traffic to ${eni.id}, which has no public IP; a middlebox behind the internet gateway needs one.`,
+        });
+      }
+      this.gatewayRouteTableEntry = true;
+      return this.arriveAtDevice(eni, pkt, true);
+    }
+    comp.action = 'drop';
+    this.block('SIM_INVALID_CONFIG_ON_PATH', comp, {
+      message: `A gateway route table may only target local or a network interface; ${route.target} is not allowed.`,
+    });
+    return { kind: 'stopped' };
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  /** Evaluates a subnet's NACL for one crossing; records the rule that decided. */
+  private naclCheck(nacl: CNacl, subnet: CSubnet, egress: boolean, pkt: Packet): Packet {
+    this.touch(nacl.id);
+    const outcome: NaclOutcome = this.lk.evaluateNacl(nacl, egress, pkt);
+    const dirn: TrafficDirection = egress ? 'egress' : 'ingress';
+    const comp = this.push({ id: nacl.id, type: 'network-acl', ...nameOf(nacl) }, 'allow');
+    comp.trafficDirection = dirn;
+    comp.subnet = subnet.id;
+    comp.vpc = subnet.vpc.id;
+    const first = outcome.decisions[0];
+    const refs = outcome.decisions.map((d) => ({ ports: [...d.ports], rule: aclRef(nacl, d.rule, egress) }));
+    if (first) comp.aclRule = refs[0]!.rule;
+    for (const d of outcome.decisions) if (d.rule.path) this.usedPaths.add(d.rule.path);
+    if (outcome.decisions.length > 1) comp.aclPortDecisions = refs;
+    if (outcome.denied.length === 0) return pkt;
+    const denyRef = refs.find((r) => r.rule.action === 'deny')?.rule ?? comp.aclRule!;
+    const what = describeTraffic(pkt, egress);
+    if (outcome.allowed.length === 0) {
+      comp.action = 'deny';
+      comp.aclRule = denyRef;
+      this.block('SUBNET_ACL_RESTRICTION', comp, {
+        direction: dirn,
+        message: `${nacl.id} ${egress ? 'outbound' : 'inbound'} ${ruleLabel(denyRef.ruleNumber)} denies ${what}${this.dir === 'return' ? ' (the reply; NACLs are stateless, so replies need their own rule)' : ''}.`,
+        aclRule: denyRef,
+      });
+      // What-if: the walk goes on as if allowed, to list every blocker.
+      return pkt;
+    }
+    // Only part of the port set passes: the client's other ephemeral ports fail (REACHABLE_PARTIAL).
+    const explanation = this.note('SIM_EPHEMERAL_PARTIAL', comp, {
+      direction: dirn,
+      message: `${nacl.id} ${egress ? 'outbound' : 'inbound'} passes the reply only for ports ${formatPortSet(outcome.allowed)}; ports ${formatPortSet(outcome.denied)} are denied by ${ruleLabel(denyRef.ruleNumber)}.`,
+      aclRule: denyRef,
+    });
+    explanation.portRanges = [...outcome.denied];
+    // Only the allowed ports travel on: later checks narrow them further.
+    return { ...pkt, dport: outcome.allowed };
+  }
+
+  /** Security groups: rules on the request, connection tracking on the reply (semantics.md 4.3). */
+  private securityGroupCheck(eni: CEni, dirn: TrafficDirection, pkt: Packet): boolean {
+    const egress = dirn === 'egress';
+    const sgIds = eni.sgs.map((g) => g.id);
+    for (const id of sgIds) this.touch(id);
+    const firstSg = eni.sgs[0];
+    const comp = this.push(firstSg ? { id: firstSg.id, type: 'security-group', ...nameOf(firstSg) } : { id: eni.id, type: 'network-interface' }, 'allow');
+    comp.trafficDirection = dirn;
+    comp.attachedTo = eni.id;
+    comp.securityGroups = sgIds;
+    if (this.dir === 'return' && this.conntrack.has(eni.id)) {
+      comp.securityGroupRule = {
+        sgId: firstSg?.id ?? eni.id,
+        direction: dirn,
+        ruleIndex: -1,
+        peer: formatIp(egress ? pkt.dst : pkt.src),
+        protocol: protocolName(pkt.proto),
+        viaConntrack: true,
+      };
+      comp.additionalDetails = ['SG_CONNECTION_TRACKING'];
+      return true;
+    }
+    const match = this.lk.matchSecurityGroups(eni, egress, pkt, this.refsPreserved);
+    if (this.dir === 'forward') this.conntrack.add(eni.id);
+    if (match) {
+      comp.component = { id: match.sg.id, type: 'security-group', ...nameOf(match.sg) };
+      comp.securityGroupRule = sgRuleRef(match.sg.id, dirn, match.rule);
+      if (match.rule.path) this.usedPaths.add(match.rule.path);
+      return true;
+    }
+    comp.action = 'deny';
+    const noRules = eni.sgs.every((g) => (egress ? g.outbound : g.inbound).length === 0);
+    const hiddenRef =
+      !this.refsPreserved && this.lk.matchSecurityGroups(eni, egress, pkt, true) !== undefined;
+    const code: ExplanationCode = noRules ? 'SG_HAS_NO_RULES' : hiddenRef ? 'SG_REFERENCES_NOT_PRESERVED' : 'ENI_SG_RULES_MISMATCH';
+    const groups = sgIds.length === 0 ? 'no security groups' : sgIds.join(', ');
+    const message = noRules
+      ? `${groups} on ${eni.id} ${sgIds.length === 1 ? 'has' : 'have'} no ${egress ? 'outbound' : 'inbound'} rules, so ${describeTraffic(pkt, egress)} is denied.`
+      : hiddenRef
+        ? `${groups} on ${eni.id} allow the original sender only by security-group reference, but a NAT or middlebox on the path replaced the sender's address, so the reference cannot match.`
+        : `No ${egress ? 'outbound' : 'inbound'} rule in ${groups} on ${eni.id} allows ${describeTraffic(pkt, egress)}.`;
+    this.block(code, comp, { direction: dirn, securityGroups: sgIds, message, componentId: eni.id, componentType: 'network-interface' });
+    return false;
+  }
+
+  // ---------------------------------------------------------------- state
+
+  /** Pops the reply's expected stateful hop; a different one means the reply took another way back. */
+  private popExpected(id: string, comp: PathComponent, required = true): boolean {
+    const top = this.stack[this.stack.length - 1];
+    if (top && top.id === id) {
+      this.stack.pop();
+      return true;
+    }
+    if (!required && (!top || top.kind !== 'igw')) return true;
+    comp.action = 'drop';
+    const skipped = top;
+    if (skipped?.viaGatewayRouteTable) {
+      this.block('INGRESS_RTB_TRAFFIC_REDIRECTION', comp, {
+        message: `The request came in through ${skipped.id} (the internet gateway route table redirects inbound traffic to it), but the reply reaches ${id} without passing ${skipped.id}: the reply must return through the appliance.`,
+      });
+      return false;
+    }
+    this.asymmetric(
+      comp,
+      skipped
+        ? `The reply reaches ${id}, but the request went through ${skipped.id}; the reply must come back the same way to be matched to the connection.`
+        : `The reply reaches ${id}, which the request did not pass; the reply is not matched to the connection.`,
+    );
+    return false;
+  }
+
+  /** Called when the reply arrives at the client: every stateful hop must have been met again. */
+  finishReturnAt(eni: CEni | undefined, pkt: Packet): void {
+    const top = this.stack[this.stack.length - 1];
+    const last = this.comps[this.comps.length - 1];
+    if (top && last) {
+      last.action = 'drop';
+      this.asymmetric(last, `The reply reaches the client without passing ${top.id}, which the request went through; it is not matched to the connection.`);
+      return;
+    }
+    const exp = this.expectation;
+    if (exp && last && (!ipEquals(pkt.src, exp.serverAddress) || (eni && exp.clientEni !== eni))) {
+      last.action = 'drop';
+      this.asymmetric(last, `The reply arrives from ${formatIp(pkt.src)}, but the client sent its request to ${formatIp(exp.serverAddress)}; it is not matched to the connection.`);
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private asymmetric(comp: PathComponent, message: string): WalkEnd {
+    this.block('SIM_ASYMMETRIC_RETURN', comp, { message });
+    return { kind: 'stopped' };
+  }
+
+  private loop(id: string): WalkEnd {
+    const c = this.push({ id, type: 'network-interface' }, 'drop');
+    this.block('SIM_ROUTING_LOOP', c, { message: `The packet keeps coming back to ${id}: the routes form a loop.` });
+    return { kind: 'stopped' };
+  }
+
+  private publicAddressOf(vpc: CVpc, src: IpAddress): number | undefined {
+    if (src.family !== 4) return undefined;
+    const d = this.lk.deviceAt(vpc, src);
+    if (!d) return undefined;
+    if (d.kind === 'eni') return d.ips4[0] === src.value ? d.publicIp4 : undefined;
+    return d.connectivity === 'public' ? d.publicIp4 : undefined;
+  }
+
+  private emitEndpoint(eni: CEni, action: 'send' | 'deliver'): void {
+    this.touch(eni.id);
+    this.touch(eni.subnet.id);
+    this.touch(eni.vpc.id);
+    if (action === 'send' && eni.instance) this.push(this.instanceRef(eni), action);
+    this.push(this.interfaceRef(eni), action);
+    if (action === 'deliver' && eni.instance) this.push(this.instanceRef(eni), action);
+  }
+
+  private instanceRef(eni: CEni): PathComponent['component'] {
+    const inst = eni.instance!;
+    return { id: inst.id, type: 'instance', ...nameOf(inst) };
+  }
+
+  private interfaceRef(eni: CEni): PathComponent['component'] {
+    return { id: eni.id, type: 'network-interface', ...nameOf(eni) };
+  }
+
+  private deviceRef(d: CDevice): PathComponent['component'] {
+    return d.kind === 'eni' ? this.interfaceRef(d) : { id: d.id, type: 'nat-gateway', ...nameOf(d) };
+  }
+
+  private routeTableRef(rt: CRouteTable): PathComponent['component'] {
+    return { id: rt.id, type: 'route-table', ...nameOf(rt) };
+  }
+
+  private push(component: PathComponent['component'], action: PathComponent['action']): PathComponent {
+    const c: PathComponent = { seq: this.comps.length + 1, direction: this.dir, component, action };
+    this.comps.push(c);
+    return c;
+  }
+
+  private touch(id: string): void {
+    this.touched.add(id);
+  }
+
+  private block(code: ExplanationCode, comp: PathComponent, extra: ExplanationExtra): Explanation {
+    return this.explain(code, comp, extra, true);
+  }
+
+  private note(code: ExplanationCode, comp: PathComponent, extra: ExplanationExtra): Explanation {
+    return this.explain(code, comp, extra, false);
+  }
+
+  private explain(code: ExplanationCode, comp: PathComponent, extra: ExplanationExtra, blocking: boolean): Explanation {
+    const { componentId, componentType, ...rest } = extra;
+    const e: Explanation = {
+      code,
+      pathDirection: this.dir,
+      componentId: componentId ?? comp.component.id,
+      componentType: componentType ?? comp.component.type,
+      blocking,
+      ...rest,
+    };
+    this.explanations.push(e);
+    (comp.explanationCodes ??= []).push(code);
+    return e;
+  }
+}
+
+interface ExplanationExtra {
+  message: string;
+  direction?: TrafficDirection;
+  componentId?: string;
+  componentType?: ComponentType;
+  securityGroups?: string[];
+  aclRule?: AclRuleRef;
+  routeTableRoute?: RouteRef;
+  address?: string;
+}
+
+function nameOf(r: { name?: string }): { name?: string } {
+  return r.name === undefined ? {} : { name: r.name };
+}
+
+function holds(eni: CEni, ip: IpAddress): boolean {
+  return ip.family === 4 ? eni.ips4.includes(ip.value) : eni.ips6.includes(ip.value);
+}
+
+function ruleLabel(n: number): string {
+  return n === 32767 ? 'rule * (32767)' : `rule ${n}`;
+}
+
+function portsText(ports: PortSet): string {
+  return formatPortSet(ports);
+}
+
+/** "tcp 443 to 10.0.2.10" / "tcp 32768-60999 from 10.0.1.10" for messages. */
+export function describeTraffic(pkt: Packet, towardsDst: boolean): string {
+  const peer = towardsDst ? `to ${formatIp(pkt.dst)}` : `from ${formatIp(pkt.src)}`;
+  if (pkt.proto === PROTO_ALL) return `all traffic ${peer}`;
+  if (hasPorts(pkt.proto)) return `${protocolName(pkt.proto)} ${portsText(pkt.dport)} ${peer}`;
+  if (pkt.icmpType !== undefined) return `${protocolName(pkt.proto)} type ${pkt.icmpType} ${peer}`;
+  return `${protocolName(pkt.proto)} ${peer}`;
+}
+
+export function header(pkt: Packet): PacketHeader {
+  const ported = hasPorts(pkt.proto);
+  return {
+    family: pkt.family,
+    proto: pkt.proto,
+    src: [formatIp(pkt.src)],
+    dst: [formatIp(pkt.dst)],
+    sport: ported ? pkt.sport.map(copyRange) : [],
+    dport: ported ? pkt.dport.map(copyRange) : [],
+    ...(pkt.icmpType !== undefined ? { icmp: { type: pkt.icmpType, code: pkt.icmpCode ?? 0 } } : {}),
+  };
+}
+
+function copyRange(r: PortRange): PortRange {
+  return { from: r.from, to: r.to };
+}
+
+function aclRef(nacl: CNacl, rule: CNacl['inbound'][number], egress: boolean): AclRuleRef {
+  return {
+    aclId: nacl.id,
+    ruleNumber: rule.ruleNumber,
+    egress,
+    action: rule.action,
+    cidr: rule.cidrText,
+    protocol: rule.protocolText,
+    ...(rule.ports ? { portRange: copyRange(rule.ports) } : {}),
+    ...(rule.icmpType !== undefined ? { icmpType: rule.icmpType } : {}),
+    ...(rule.icmpCode !== undefined ? { icmpCode: rule.icmpCode } : {}),
+    ...(nacl.implicit || rule.implicit ? { implicit: true } : {}),
+  };
+}
+
+function sgRuleRef(sgId: string, dirn: TrafficDirection, rule: { index: number; peerText: string; protocolText: string; ports?: PortRange; implicit: boolean }): SecurityGroupRuleRef {
+  return {
+    sgId,
+    direction: dirn,
+    ruleIndex: rule.index,
+    peer: rule.peerText,
+    protocol: rule.protocolText,
+    ...(rule.ports ? { portRange: copyRange(rule.ports) } : {}),
+    ...(rule.implicit ? { implicit: true } : {}),
+  };
+}
+
+function routeRef(rt: CRouteTable, r: CRoute): RouteRef {
+  return {
+    routeTableId: rt.id,
+    destination: r.prefixListId ? `${r.prefixListId} (${r.cidr.text})` : r.destination,
+    target: r.target,
+    targetType: r.targetType,
+    origin: r.origin,
+    state: r.state,
+    ...(r.implicit || rt.implicit ? { implicit: true } : {}),
+  };
+}
+
+function blackholeReason(net: Network, r: CRoute): string {
+  const nat = net.natGateways.get(r.target);
+  if (nat) return nat.available ? 'belongs to another VPC' : `is ${nat.state}`;
+  const igw = net.internetGateways.get(r.target);
+  if (igw) return igw.vpc ? 'is attached to another VPC' : 'is detached';
+  const eigw = net.egressOnlyInternetGateways.get(r.target);
+  if (eigw) return 'belongs to another VPC';
+  const inst = net.instances.get(r.target);
+  if (inst) return inst.running ? 'is in another VPC' : `is ${inst.state}`;
+  if (net.enis.has(r.target)) return 'is not usable from this VPC';
+  if (net.otherResources.has(r.target)) return 'is not active';
+  return 'does not exist (deleted)';
+}
