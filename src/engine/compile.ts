@@ -787,7 +787,7 @@ function compileRouteTable(
   routes.forEach((r, k) => {
     const rpath = implicit ? undefined : `${path}.routes[${k}]`;
     const { targetType, state } = resolveTarget(r.target, vpc, ctx);
-    const propagated = (r as Route & { propagated?: boolean }).propagated === true;
+    const propagated = r.propagated === true;
     if (r.destination.includes('/')) {
       const cidr = parseCidrLoose(r.destination);
       if (!cidr) return;

@@ -358,7 +358,6 @@ function serviceTrace(net: Network, w: Walker, query: ResolvedQuery, eni: CEni, 
   fwd.push({ seq: ++seq, direction: 'forward', component: { id: eni.id, type: 'network-interface' }, action: 'send' });
   fwd.push({ seq: ++seq, direction: 'forward', component: svc, action: 'deliver', additionalDetails: ['NOT_FILTERED_BY_SG_OR_NACL'] });
   if (!query.oneWay) {
-    seq = 0;
     back.push({ seq: ++seq, direction: 'return', component: svc, action: 'send', additionalDetails: ['NOT_FILTERED_BY_SG_OR_NACL'] });
     back.push({ seq: ++seq, direction: 'return', component: { id: eni.id, type: 'network-interface' }, action: 'deliver' });
     if (eni.instance) back.push({ seq: ++seq, direction: 'return', component: { id: eni.instance.id, type: 'instance' }, action: 'deliver' });

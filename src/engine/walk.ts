@@ -547,6 +547,7 @@ export class Walker {
       // The reply to a connection that left through the egress-only gateway comes back through it.
       const comp = this.push({ id: exit.id, type: 'egress-only-internet-gateway', ...nameOf(exit) }, 'forward');
       comp.vpc = vpc.id;
+      if (!this.popExpected(exit.id, comp)) return { kind: 'stopped' };
       return this.deliverLocal(vpc, pkt, undefined);
     }
     if (vpc.igw) {
@@ -601,6 +602,8 @@ export class Walker {
       const eni = route.targetType === 'instance' ? this.net.instances.get(route.target)!.primaryEni : this.net.enis.get(route.target)!;
       if (eni.publicIp4 === undefined && pkt.family === 4) {
         this.block('INGRESS_RTB_NO_PUBLIC_IP', comp, {
+          componentId: eni.id,
+          componentType: 'network-interface',
           message: `${rt.id} steers inbound traffic to ${eni.id}, which has no public IP; a middlebox behind the internet gateway needs one.`,
         });
       }
@@ -732,8 +735,13 @@ export class Walker {
     const top = this.stack[this.stack.length - 1];
     const last = this.comps[this.comps.length - 1];
     if (top && last) {
-      last.action = 'drop';
-      this.asymmetric(last, `The reply reaches the client without passing ${top.id}, which the request went through; it is not matched to the connection.`);
+      // Blame the route that sent the reply around the stateful hop, when there is one.
+      const router = [...this.comps].reverse().find((c) => c.component.type === 'route-table') ?? last;
+      router.action = 'drop';
+      this.asymmetric(
+        router,
+        `The reply is routed back without passing ${top.id}, which the request went through; ${top.id} never sees it, so it is not matched to the connection. Route the reply through ${top.id}.`,
+      );
       return;
     }
     const exp = this.expectation;
@@ -791,7 +799,9 @@ export class Walker {
   }
 
   private push(component: PathComponent['component'], action: PathComponent['action']): PathComponent {
-    const c: PathComponent = { seq: this.comps.length + 1, direction: this.dir, component, action };
+    // One numbering across both paths: the reply continues where the request ended.
+    const seq = this.forward.length + (this.dir === 'return' ? this.ret.length : 0) + 1;
+    const c: PathComponent = { seq, direction: this.dir, component, action };
     this.comps.push(c);
     return c;
   }

@@ -77,6 +77,11 @@ export interface Route {
   destination: string;
   /** `local` or a resource id; an id that names nothing makes a blackhole route. */
   target: string;
+  /**
+   * vpcsim extension: the route was propagated (from a virtual private gateway), not created. On an
+   * identical destination a static route wins over a propagated one (semantics.md 2.3).
+   */
+  propagated?: boolean;
 }
 
 export interface RouteTable extends Named {
