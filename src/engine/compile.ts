@@ -30,10 +30,18 @@ import {
   PROTO_ALL,
   protocolNumber,
 } from './builtins.ts';
-import type { RouteOrigin, RouteTargetType } from './types.ts';
+import type { AclRuleRef, ComponentType, PathComponent, RouteOrigin, RouteRef, RouteTargetType, SecurityGroupRuleRef } from './types.ts';
+
+/** A path component's `component` field, built once per resource and shared (frozen) by every trace. */
+export type ComponentRef = Readonly<PathComponent['component']>;
+
+function componentRef(id: string, type: ComponentType, name: string | undefined): ComponentRef {
+  return Object.freeze(name === undefined ? { id, type } : { id, type, name });
+}
 
 export interface CVpc {
   readonly id: string;
+  readonly ref: ComponentRef;
   readonly name?: string;
   readonly region: string;
   readonly path: string;
@@ -48,6 +56,8 @@ export interface CVpc {
   readonly devices4: Map<number, CDevice>;
   readonly devices6: Map<bigint, CDevice>;
   readonly devices: CDevice[];
+  /** IPv4 service addresses inside the VPC never filtered by SGs or NACLs: DNS (primary + 2), subnet routers (+1). */
+  readonly serviceAddresses4: Map<number, string>;
 }
 
 export interface CSubnet {
@@ -63,6 +73,8 @@ export interface CSubnet {
 }
 
 export interface CRoute {
+  /** The route as trace results show it (frozen, shared). */
+  readonly ref: RouteRef;
   /** As written: a CIDR or a prefix list id. */
   readonly destination: string;
   /** The block this entry matches (a prefix-list route has one entry per list CIDR). */
@@ -94,6 +106,7 @@ export interface Lpm6 {
 
 export interface CRouteTable {
   readonly id: string;
+  readonly ref: ComponentRef;
   readonly name?: string;
   readonly path: string;
   readonly vpc: CVpc;
@@ -106,6 +119,8 @@ export interface CRouteTable {
 }
 
 export interface CNaclRule {
+  /** The rule as trace results show it (frozen, shared). */
+  readonly ref: AclRuleRef;
   readonly ruleNumber: number;
   readonly action: 'allow' | 'deny';
   readonly cidr: Cidr;
@@ -121,6 +136,7 @@ export interface CNaclRule {
 
 export interface CNacl {
   readonly id: string;
+  readonly ref: ComponentRef;
   readonly name?: string;
   readonly path: string;
   readonly vpc: CVpc;
@@ -139,6 +155,8 @@ export type SgPeer =
   | { readonly kind: 'prefix-list'; readonly plId: string; readonly cidrs: Cidr[] };
 
 export interface CSgRule {
+  /** The rule as trace results show it (frozen, shared). */
+  readonly ref: SecurityGroupRuleRef;
   /** Index in the group's list; -1 for AWS's implied default outbound rules. */
   readonly index: number;
   readonly proto: number;
@@ -154,6 +172,7 @@ export interface CSgRule {
 
 export interface CSecurityGroup {
   readonly id: string;
+  readonly ref: ComponentRef;
   readonly name?: string;
   readonly path: string;
   readonly vpc: CVpc | undefined;
@@ -163,6 +182,7 @@ export interface CSecurityGroup {
 
 export interface CInstance {
   readonly id: string;
+  readonly ref: ComponentRef;
   readonly name?: string;
   readonly path: string;
   readonly os: 'linux' | 'windows';
@@ -174,6 +194,7 @@ export interface CInstance {
 
 interface CDeviceBase {
   readonly id: string;
+  readonly ref: ComponentRef;
   readonly name?: string;
   readonly path: string;
   readonly subnet: CSubnet;
@@ -189,6 +210,7 @@ export interface CEni extends CDeviceBase {
   readonly publicIp4?: number;
   readonly sgs: CSecurityGroup[];
   readonly sgIds: ReadonlySet<string>;
+  readonly sgIdList: readonly string[];
   readonly sourceDestCheck: boolean;
   readonly sourceNat: boolean;
 }
@@ -206,6 +228,7 @@ export type CDevice = CEni | CNat;
 
 export interface CIgw {
   readonly id: string;
+  readonly ref: ComponentRef;
   readonly name?: string;
   readonly path: string;
   readonly vpc?: CVpc;
@@ -215,6 +238,7 @@ export interface CIgw {
 
 export interface CEigw {
   readonly id: string;
+  readonly ref: ComponentRef;
   readonly name?: string;
   readonly path: string;
   readonly vpc?: CVpc;
@@ -317,6 +341,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     }
     const vpc = {
       id: v.id,
+      ref: componentRef(v.id, 'vpc', v.name),
       ...optName(v.name),
       region: v.region ?? 'us-east-1',
       path: `topology.vpcs[${i}]`,
@@ -326,6 +351,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
       devices4: new Map(),
       devices6: new Map(),
       devices: [],
+      serviceAddresses4: new Map(cidrs4[0] ? [[cidrs4[0].network + 2, 'Amazon DNS resolver']] : []),
     } as unknown as CVpc;
     vpcs.set(v.id, vpc);
     vpcList.push(vpc);
@@ -347,22 +373,23 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     } as CSubnet;
     subnets.set(s.id, subnet);
     vpc.subnets.push(subnet);
+    if (subnet.cidr4 && !vpc.serviceAddresses4.has(subnet.cidr4.network + 1)) vpc.serviceAddresses4.set(subnet.cidr4.network + 1, 'VPC router');
   });
 
   // Security groups (rules need prefix lists; membership comes from interfaces below).
   (t.securityGroups ?? []).forEach((g, i) => {
     const vpc = vpcs.get(g.vpcId);
     const path = `topology.securityGroups[${i}]`;
-    const inbound = (g.inbound ?? []).map((r, k) => compileSgRule(r, r.source, k, `${path}.inbound[${k}]`, prefixLists));
+    const inbound = (g.inbound ?? []).map((r, k) => compileSgRule(g.id, 'ingress', r, r.source, k, `${path}.inbound[${k}]`, prefixLists));
     let outbound: CSgRule[];
     if (g.outbound === undefined) {
       // AWS's default for a new group: all traffic to 0.0.0.0/0, and ::/0 when the VPC has IPv6.
-      outbound = [implicitAllRule('0.0.0.0/0')];
-      if (vpc && vpc.cidrs6.length > 0) outbound.push(implicitAllRule('::/0'));
+      outbound = [implicitAllRule(g.id, '0.0.0.0/0')];
+      if (vpc && vpc.cidrs6.length > 0) outbound.push(implicitAllRule(g.id, '::/0'));
     } else {
-      outbound = g.outbound.map((r, k) => compileSgRule(r, r.destination, k, `${path}.outbound[${k}]`, prefixLists));
+      outbound = g.outbound.map((r, k) => compileSgRule(g.id, 'egress', r, r.destination, k, `${path}.outbound[${k}]`, prefixLists));
     }
-    securityGroups.set(g.id, { id: g.id, ...optName(g.name), path, vpc, inbound, outbound });
+    securityGroups.set(g.id, { id: g.id, ref: componentRef(g.id, 'security-group', g.name), ...optName(g.name), path, vpc, inbound, outbound });
   });
 
   // Instances and their primary interfaces, then standalone interfaces.
@@ -384,6 +411,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     const eni = compileEni(inst.primaryInterfaceId ?? `${inst.id}/eth0`, inst, subnet, path, securityGroups);
     const instance: CInstance = {
       id: inst.id,
+      ref: componentRef(inst.id, 'instance', inst.name),
       ...optName(inst.name),
       path,
       os: inst.os ?? 'linux',
@@ -399,8 +427,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
   (t.networkInterfaces ?? []).forEach((n, i) => {
     const subnet = subnets.get(n.subnetId);
     if (!subnet) return;
-    const eni = compileEni(n.id, n, subnet, `topology.networkInterfaces[${i}]`, securityGroups);
-    if (n.name !== undefined) (eni as { name?: string }).name = n.name;
+    const eni = compileEni(n.id, n, subnet, `topology.networkInterfaces[${i}]`, securityGroups, n.name);
     const inst = n.instanceId === undefined ? undefined : instances.get(n.instanceId);
     if (inst) {
       eni.instance = inst;
@@ -427,6 +454,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     const nat: CNat = {
       kind: 'nat',
       id: n.id,
+      ref: componentRef(n.id, 'nat-gateway', n.name),
       ...optName(n.name),
       path: `topology.natGateways[${i}]`,
       subnet,
@@ -447,7 +475,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
 
   (t.internetGateways ?? []).forEach((g, i) => {
     const vpc = g.vpcId === null ? undefined : vpcs.get(g.vpcId);
-    const igw: CIgw = { id: g.id, ...optName(g.name), path: `topology.internetGateways[${i}]`, ...(vpc ? { vpc } : {}) };
+    const igw: CIgw = { id: g.id, ref: componentRef(g.id, 'internet-gateway', g.name), ...optName(g.name), path: `topology.internetGateways[${i}]`, ...(vpc ? { vpc } : {}) };
     internetGateways.set(g.id, igw);
     // Two gateways on one VPC is a configuration error; the first one is the VPC's gateway.
     if (vpc && !vpc.igw) vpc.igw = igw;
@@ -456,6 +484,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     const vpc = g.vpcId === null ? undefined : vpcs.get(g.vpcId);
     const eigw: CEigw = {
       id: g.id,
+      ref: componentRef(g.id, 'egress-only-internet-gateway', g.name),
       ...optName(g.name),
       path: `topology.egressOnlyInternetGateways[${i}]`,
       ...(vpc ? { vpc } : {}),
@@ -579,6 +608,7 @@ function compileEni(
   subnet: CSubnet,
   path: string,
   securityGroups: Map<string, CSecurityGroup>,
+  name?: string,
 ): CEni {
   const ips4: number[] = [];
   for (const text of [f.privateIp, ...(f.secondaryPrivateIps ?? [])]) {
@@ -595,6 +625,8 @@ function compileEni(
   return {
     kind: 'eni',
     id,
+    ref: componentRef(id, 'network-interface', name),
+    ...optName(name),
     path,
     subnet,
     vpc: subnet.vpc,
@@ -603,13 +635,15 @@ function compileEni(
     ...(pub?.family === 4 ? { publicIp4: pub.value } : {}),
     sgs,
     sgIds: new Set(sgs.map((g) => g.id)),
+    sgIdList: sgs.map((g) => g.id),
     sourceDestCheck: f.sourceDestCheck ?? true,
     sourceNat: f.sourceNat ?? false,
   };
 }
 
-function implicitAllRule(cidrText: string): CSgRule {
+function implicitAllRule(sgId: string, cidrText: string): CSgRule {
   return {
+    ref: Object.freeze({ sgId, direction: 'egress' as const, ruleIndex: -1, peer: cidrText, protocol: 'all', implicit: true }),
     index: -1,
     proto: PROTO_ALL,
     protocolText: 'all',
@@ -620,6 +654,8 @@ function implicitAllRule(cidrText: string): CSgRule {
 }
 
 function compileSgRule(
+  sgId: string,
+  direction: 'ingress' | 'egress',
   r: SgInboundRule | SgOutboundRule,
   peerText: string,
   index: number,
@@ -637,7 +673,16 @@ function compileSgRule(
     peer = { kind: 'sg', sgId: peerText };
   }
   const ports = proto === PROTO_ALL || r.ports === undefined ? undefined : parsePortRange(r.ports);
+  const ref: SecurityGroupRuleRef = Object.freeze({
+    sgId,
+    direction,
+    ruleIndex: index,
+    peer: peerText,
+    protocol: r.protocol,
+    ...(ports ? { portRange: Object.freeze({ from: ports.from, to: ports.to }) } : {}),
+  });
   return {
+    ref,
     index,
     proto,
     protocolText: r.protocol,
@@ -660,14 +705,29 @@ function compileNacl(
   inbound: NaclRule[],
   outbound: NaclRule[],
 ): CNacl {
-  const conv = (rules: NaclRule[], dir: string): CNaclRule[] => {
+  const conv = (rules: NaclRule[], dir: 'inbound' | 'outbound'): CNaclRule[] => {
     const out: CNaclRule[] = [];
+    const egress = dir === 'outbound';
+    const aclRef = (r: Omit<CNaclRule, 'ref'>): AclRuleRef =>
+      Object.freeze({
+        aclId: id,
+        ruleNumber: r.ruleNumber,
+        egress,
+        action: r.action,
+        cidr: r.cidrText,
+        protocol: r.protocolText,
+        ...(r.ports ? { portRange: Object.freeze({ from: r.ports.from, to: r.ports.to }) } : {}),
+        ...(r.icmpType !== undefined ? { icmpType: r.icmpType } : {}),
+        ...(r.icmpCode !== undefined ? { icmpCode: r.icmpCode } : {}),
+        ...(implicit || r.implicit ? { implicit: true } : {}),
+      });
+    const withRef = (r: Omit<CNaclRule, 'ref'>): CNaclRule => ({ ...r, ref: aclRef(r) });
     rules.forEach((r, k) => {
       const cidr = parseCidrLoose(r.cidr);
       if (!cidr) return;
       const proto = protocolNumber(r.protocol) ?? PROTO_ALL;
       const ports = proto === PROTO_ALL || r.ports === undefined ? undefined : parsePortRange(r.ports);
-      out.push({
+      out.push(withRef({
         ruleNumber: r.ruleNumber,
         action: r.action,
         cidr,
@@ -679,19 +739,21 @@ function compileNacl(
         ...(r.icmpCode !== undefined ? { icmpCode: r.icmpCode } : {}),
         implicit,
         ...(implicit ? {} : { path: `${path}.${dir}[${k}]` }),
-      });
+      }));
     });
     // The catch-all `*` deny rules, reported by AWS as rule number 32767.
     for (const text of ['0.0.0.0/0', '::/0']) {
-      out.push({
-        ruleNumber: 32767,
-        action: 'deny',
-        cidr: parseCidrLoose(text)!,
-        cidrText: text,
-        proto: PROTO_ALL,
-        protocolText: 'all',
-        implicit: true,
-      });
+      out.push(
+        withRef({
+          ruleNumber: 32767,
+          action: 'deny',
+          cidr: parseCidrLoose(text)!,
+          cidrText: text,
+          proto: PROTO_ALL,
+          protocolText: 'all',
+          implicit: true,
+        }),
+      );
     }
     return out;
   };
@@ -700,6 +762,7 @@ function compileNacl(
   const sorted = (rules: CNaclRule[]): CNaclRule[] => [...rules].sort((a, b) => a.ruleNumber - b.ruleNumber);
   return {
     id,
+    ref: componentRef(id, 'network-acl', name),
     ...optName(name),
     path,
     vpc,
@@ -768,10 +831,11 @@ function compileRouteTable(
   prefixLists: Map<string, Cidr[]>,
   ctx: TargetContext,
 ): CRouteTable {
-  const out: CRoute[] = [];
-  const local = new Map<string, CRoute>();
+  type RawRoute = Omit<CRoute, 'ref'>;
+  const out: RawRoute[] = [];
+  const local = new Map<string, RawRoute>();
   for (const c of [...vpc.cidrs4, ...vpc.cidrs6]) {
-    const r: CRoute = {
+    const r: RawRoute = {
       destination: c.text,
       cidr: c,
       target: 'local',
@@ -847,8 +911,30 @@ function compileRouteTable(
       });
     }
   });
-  const all = [...local.values(), ...out];
-  return { id, ...optName(name), path, vpc, implicit, main, routes: all, lpm4: buildLpm4(all), lpm6: buildLpm6(all) };
+  const all: CRoute[] = [...local.values(), ...out].map((r) => ({
+    ...r,
+    ref: Object.freeze({
+      routeTableId: id,
+      destination: r.prefixListId ? `${r.prefixListId} (${r.cidr.text})` : r.destination,
+      target: r.target,
+      targetType: r.targetType,
+      origin: r.origin,
+      state: r.state,
+      ...(r.implicit || implicit ? { implicit: true } : {}),
+    }),
+  }));
+  return {
+    id,
+    ref: componentRef(id, 'route-table', name),
+    ...optName(name),
+    path,
+    vpc,
+    implicit,
+    main,
+    routes: all,
+    lpm4: buildLpm4(all),
+    lpm6: buildLpm6(all),
+  };
 }
 
 /** Orders routes with the same prefix: local, static, prefix list, propagated; then list id, then document order. */

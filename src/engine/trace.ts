@@ -237,11 +237,16 @@ function sourceAddress(eni: CEni, family: 4 | 6): IpAddress | undefined {
 
 /** Addresses in a VPC that security groups and NACLs never filter (semantics.md 3.3 rule 4, 14). */
 function serviceAt(eni: CEni, ip: IpAddress): string | undefined {
+  if (ip.family === 4) {
+    const inVpc = eni.vpc.serviceAddresses4.get(ip.value);
+    if (inVpc !== undefined) return inVpc;
+    // Link-local services all sit in 169.254.0.0/16.
+    if (ip.value >>> 16 !== 0xa9fe) return undefined;
+  } else {
+    const sub = eni.subnet.cidr6;
+    if (sub && ipEquals(cidrAddress(sub, 1), ip)) return 'VPC router';
+  }
   for (const s of LINK_LOCAL_SERVICES) if (ipEquals(s.address, ip)) return s.name;
-  const primary = eni.vpc.cidrs4[0];
-  if (primary && ipEquals(cidrAddress(primary, 2), ip)) return 'Amazon DNS resolver';
-  const sub = ip.family === 4 ? eni.subnet.cidr4 : eni.subnet.cidr6;
-  if (sub && ipEquals(cidrAddress(sub, 1), ip)) return 'VPC router';
   return undefined;
 }
 

@@ -146,6 +146,11 @@ export interface PathComponent {
   additionalDetails?: DetailCode[];
   /** Codes of the explanations raised at this component. */
   explanationCodes?: ExplanationCode[];
+  /**
+   * Reached only by assuming that an earlier blocker let the packet through (the walk goes on past a
+   * block to list every blocker, as Reachability Analyzer's blocked path does).
+   */
+  whatIf?: boolean;
 }
 
 /** Why something did not get through (RA's `Explanation`). */

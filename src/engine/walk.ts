@@ -91,15 +91,21 @@ export class Walker {
   /** Interfaces whose security groups saw the request: replies pass them by connection tracking. */
   private readonly conntrack = new Set<string>();
   private hops = 0;
+  /** Set at the first blocker: everything after it is what-if. */
+  private blocked = false;
   /** Set once a middlebox or translation hides the original sender from security-group references. */
   private refsPreserved = true;
   private gatewayRouteTableEntry = false;
   private expectation: ReturnExpectation | undefined;
 
+  private readonly trackTouched: boolean;
+
   constructor(
     private readonly net: Network,
     private readonly lk: Lookups,
-  ) {}
+  ) {
+    this.trackTouched = net.diagnosticsByResource.size > 0;
+  }
 
   // ---------------------------------------------------------------- entry points
 
@@ -173,7 +179,7 @@ export class Walker {
       });
       return { kind: 'stopped' };
     }
-    comp.routeTableRoute = routeRef(rt, route);
+    comp.routeTableRoute = route.ref;
     if (route.path) this.usedPaths.add(route.path);
     if (route.state === 'blackhole') {
       comp.action = 'drop';
@@ -227,7 +233,7 @@ export class Walker {
   }
 
   private noInterfaceAt(vpc: CVpc, pkt: Packet): WalkEnd {
-    const c = this.push({ id: vpc.id, type: 'vpc', ...nameOf(vpc) }, 'drop');
+    const c = this.push(vpc.ref, 'drop');
     this.block('SIM_NO_INTERFACE_AT_DESTINATION_IP', c, {
       message: `${formatIp(pkt.dst)} lies in ${vpc.id}, but no network interface holds that address.`,
       address: formatIp(pkt.dst),
@@ -258,6 +264,9 @@ export class Walker {
       return { kind: 'device', device: eni, pkt };
     }
     // A middlebox: the packet is not addressed to it, or it is the reply to a NAT instance's translation.
+    // Its security groups see the packet as received, then it forwards (and may translate), then its
+    // outbound rules see the packet as sent.
+    this.securityGroupCheck(eni, 'ingress', pkt);
     const eniComp = this.push(this.interfaceRef(eni), 'forward');
     if (!ownsDst && eni.sourceDestCheck) {
       eniComp.action = 'drop';
@@ -267,7 +276,6 @@ export class Walker {
         address: formatIp(pkt.dst),
       });
     }
-    this.securityGroupCheck(eni, 'ingress', pkt);
     let out = pkt;
     if (this.dir === 'forward') {
       const hop: StatefulHop = {
@@ -303,7 +311,7 @@ export class Walker {
 
   private natGatewayReceives(nat: CNat, pkt: Packet): WalkEnd {
     this.touch(nat.id);
-    const comp = this.push({ id: nat.id, type: 'nat-gateway', ...nameOf(nat) }, 'forward');
+    const comp = this.push(nat.ref, 'forward');
     comp.vpc = nat.vpc.id;
     comp.subnet = nat.subnet.id;
     if (!nat.available) {
@@ -394,7 +402,7 @@ export class Walker {
 
   private internetGatewayEgress(igw: CIgw, pkt: Packet): WalkEnd {
     this.touch(igw.id);
-    const comp = this.push({ id: igw.id, type: 'internet-gateway', ...nameOf(igw) }, 'forward');
+    const comp = this.push(igw.ref, 'forward');
     if (igw.vpc) comp.vpc = igw.vpc.id;
     const vpc = igw.vpc!;
     let out = pkt;
@@ -442,7 +450,7 @@ export class Walker {
 
   private egressOnlyGatewayEgress(eigw: CEigw, pkt: Packet): WalkEnd {
     this.touch(eigw.id);
-    const comp = this.push({ id: eigw.id, type: 'egress-only-internet-gateway', ...nameOf(eigw) }, 'forward');
+    const comp = this.push(eigw.ref, 'forward');
     if (eigw.vpc) comp.vpc = eigw.vpc.id;
     if (pkt.family !== 6) {
       comp.action = 'drop';
@@ -505,7 +513,7 @@ export class Walker {
       const igw = vpc.igw;
       if (!igw) return this.noInternetGateway(vpc, pkt);
       this.touch(igw.id);
-      const comp = this.push({ id: igw.id, type: 'internet-gateway', ...nameOf(igw) }, 'forward');
+      const comp = this.push(igw.ref, 'forward');
       comp.vpc = vpc.id;
       if (RFC1918.some((c) => cidrContains(c, pkt.src)) || cidrContains(RFC6598, pkt.src)) {
         comp.action = 'drop';
@@ -545,7 +553,7 @@ export class Walker {
     }
     if (this.dir === 'return' && exit && 'vpc' in exit && this.net.egressOnlyInternetGateways.get(exit.id) === exit) {
       // The reply to a connection that left through the egress-only gateway comes back through it.
-      const comp = this.push({ id: exit.id, type: 'egress-only-internet-gateway', ...nameOf(exit) }, 'forward');
+      const comp = this.push(exit.ref, 'forward');
       comp.vpc = vpc.id;
       if (!this.popExpected(exit.id, comp)) return { kind: 'stopped' };
       return this.deliverLocal(vpc, pkt, undefined);
@@ -553,12 +561,12 @@ export class Walker {
     if (vpc.igw) {
       const igw = vpc.igw;
       this.touch(igw.id);
-      const comp = this.push({ id: igw.id, type: 'internet-gateway', ...nameOf(igw) }, 'forward');
+      const comp = this.push(igw.ref, 'forward');
       comp.vpc = vpc.id;
       return this.afterInternetGateway(igw, vpc, pkt);
     }
     if (vpc.eigw) {
-      const comp = this.push({ id: vpc.eigw.id, type: 'egress-only-internet-gateway', ...nameOf(vpc.eigw) }, 'drop');
+      const comp = this.push(vpc.eigw.ref, 'drop');
       comp.vpc = vpc.id;
       this.block('SIM_EIGW_INBOUND_UNSOLICITED', comp, {
         message: `${vpc.eigw.id} is egress-only: it lets instances start IPv6 connections to the internet, never the other way round.`,
@@ -569,7 +577,7 @@ export class Walker {
   }
 
   private noInternetGateway(vpc: CVpc, pkt: Packet): WalkEnd {
-    const c = this.push({ id: vpc.id, type: 'vpc', ...nameOf(vpc) }, 'drop');
+    const c = this.push(vpc.ref, 'drop');
     this.block('SIM_NO_INTERNET_GATEWAY', c, {
       message: `${vpc.id} has no internet gateway attached, so ${formatIp(pkt.dst)} cannot be reached from the internet.`,
     });
@@ -586,7 +594,7 @@ export class Walker {
     this.touch(rt.id);
     if (!route || route.state === 'blackhole') {
       comp.action = 'drop';
-      if (route) comp.routeTableRoute = routeRef(rt, route);
+      if (route) comp.routeTableRoute = route.ref;
       this.block(route ? 'BAD_STATE_ROUTE' : 'NO_ROUTE_TO_DESTINATION', comp, {
         message: route
           ? `${rt.id} sends ${route.destination} to ${route.target}, which ${blackholeReason(this.net, route)}.`
@@ -595,7 +603,7 @@ export class Walker {
       });
       return { kind: 'stopped' };
     }
-    comp.routeTableRoute = routeRef(rt, route);
+    comp.routeTableRoute = route.ref;
     if (route.path) this.usedPaths.add(route.path);
     if (route.targetType === 'local') return this.deliverLocal(vpc, pkt, undefined);
     if (route.targetType === 'network-interface' || route.targetType === 'instance') {
@@ -624,12 +632,17 @@ export class Walker {
     this.touch(nacl.id);
     const outcome: NaclOutcome = this.lk.evaluateNacl(nacl, egress, pkt);
     const dirn: TrafficDirection = egress ? 'egress' : 'ingress';
-    const comp = this.push({ id: nacl.id, type: 'network-acl', ...nameOf(nacl) }, 'allow');
+    const comp = this.push(nacl.ref, 'allow');
     comp.trafficDirection = dirn;
     comp.subnet = subnet.id;
     comp.vpc = subnet.vpc.id;
     const first = outcome.decisions[0];
-    const refs = outcome.decisions.map((d) => ({ ports: [...d.ports], rule: aclRef(nacl, d.rule, egress) }));
+    if (outcome.decisions.length === 1 && first) {
+      comp.aclRule = first.rule.ref;
+      if (first.rule.path) this.usedPaths.add(first.rule.path);
+      if (outcome.denied.length === 0) return pkt;
+    }
+    const refs = outcome.decisions.map((d) => ({ ports: d.ports.map(copyRange), rule: d.rule.ref }));
     if (first) comp.aclRule = refs[0]!.rule;
     for (const d of outcome.decisions) if (d.rule.path) this.usedPaths.add(d.rule.path);
     if (outcome.decisions.length > 1) comp.aclPortDecisions = refs;
@@ -661,13 +674,13 @@ export class Walker {
   /** Security groups: rules on the request, connection tracking on the reply (semantics.md 4.3). */
   private securityGroupCheck(eni: CEni, dirn: TrafficDirection, pkt: Packet): boolean {
     const egress = dirn === 'egress';
-    const sgIds = eni.sgs.map((g) => g.id);
-    for (const id of sgIds) this.touch(id);
+    const sgIds = eni.sgIdList;
+    if (this.trackTouched) for (const id of sgIds) this.touch(id);
     const firstSg = eni.sgs[0];
-    const comp = this.push(firstSg ? { id: firstSg.id, type: 'security-group', ...nameOf(firstSg) } : { id: eni.id, type: 'network-interface' }, 'allow');
+    const comp = this.push(firstSg ? firstSg.ref : eni.ref, 'allow');
     comp.trafficDirection = dirn;
     comp.attachedTo = eni.id;
-    comp.securityGroups = sgIds;
+    comp.securityGroups = [...sgIds];
     if (this.dir === 'return' && this.conntrack.has(eni.id)) {
       comp.securityGroupRule = {
         sgId: firstSg?.id ?? eni.id,
@@ -683,8 +696,8 @@ export class Walker {
     const match = this.lk.matchSecurityGroups(eni, egress, pkt, this.refsPreserved);
     if (this.dir === 'forward') this.conntrack.add(eni.id);
     if (match) {
-      comp.component = { id: match.sg.id, type: 'security-group', ...nameOf(match.sg) };
-      comp.securityGroupRule = sgRuleRef(match.sg.id, dirn, match.rule);
+      comp.component = match.sg.ref;
+      comp.securityGroupRule = match.rule.ref;
       if (match.rule.path) this.usedPaths.add(match.rule.path);
       return true;
     }
@@ -699,7 +712,7 @@ export class Walker {
       : hiddenRef
         ? `${groups} on ${eni.id} allow the original sender only by security-group reference, but a NAT or middlebox on the path replaced the sender's address, so the reference cannot match.`
         : `No ${egress ? 'outbound' : 'inbound'} rule in ${groups} on ${eni.id} allows ${describeTraffic(pkt, egress)}.`;
-    this.block(code, comp, { direction: dirn, securityGroups: sgIds, message, componentId: eni.id, componentType: 'network-interface' });
+    this.block(code, comp, { direction: dirn, securityGroups: [...sgIds], message, componentId: eni.id, componentType: 'network-interface' });
     return false;
   }
 
@@ -782,32 +795,32 @@ export class Walker {
   }
 
   private instanceRef(eni: CEni): PathComponent['component'] {
-    const inst = eni.instance!;
-    return { id: inst.id, type: 'instance', ...nameOf(inst) };
+    return eni.instance!.ref;
   }
 
   private interfaceRef(eni: CEni): PathComponent['component'] {
-    return { id: eni.id, type: 'network-interface', ...nameOf(eni) };
+    return eni.ref;
   }
 
   private deviceRef(d: CDevice): PathComponent['component'] {
-    return d.kind === 'eni' ? this.interfaceRef(d) : { id: d.id, type: 'nat-gateway', ...nameOf(d) };
+    return d.ref;
   }
 
   private routeTableRef(rt: CRouteTable): PathComponent['component'] {
-    return { id: rt.id, type: 'route-table', ...nameOf(rt) };
+    return rt.ref;
   }
 
   private push(component: PathComponent['component'], action: PathComponent['action']): PathComponent {
     // One numbering across both paths: the reply continues where the request ended.
     const seq = this.forward.length + (this.dir === 'return' ? this.ret.length : 0) + 1;
-    const c: PathComponent = { seq, direction: this.dir, component, action };
+    const c: PathComponent = this.blocked ? { seq, direction: this.dir, component, action, whatIf: true } : { seq, direction: this.dir, component, action };
     this.comps.push(c);
     return c;
   }
 
   private touch(id: string): void {
-    this.touched.add(id);
+    // Only needed to attach configuration diagnostics; skipped for clean topologies (the hot path).
+    if (this.trackTouched) this.touched.add(id);
   }
 
   private block(code: ExplanationCode, comp: PathComponent, extra: ExplanationExtra): Explanation {
@@ -830,6 +843,7 @@ export class Walker {
     };
     this.explanations.push(e);
     (comp.explanationCodes ??= []).push(code);
+    if (blocking) this.blocked = true;
     return e;
   }
 }
@@ -845,9 +859,6 @@ interface ExplanationExtra {
   address?: string;
 }
 
-function nameOf(r: { name?: string }): { name?: string } {
-  return r.name === undefined ? {} : { name: r.name };
-}
 
 function holds(eni: CEni, ip: IpAddress): boolean {
   return ip.family === 4 ? eni.ips4.includes(ip.value) : eni.ips6.includes(ip.value);
@@ -887,44 +898,8 @@ function copyRange(r: PortRange): PortRange {
   return { from: r.from, to: r.to };
 }
 
-function aclRef(nacl: CNacl, rule: CNacl['inbound'][number], egress: boolean): AclRuleRef {
-  return {
-    aclId: nacl.id,
-    ruleNumber: rule.ruleNumber,
-    egress,
-    action: rule.action,
-    cidr: rule.cidrText,
-    protocol: rule.protocolText,
-    ...(rule.ports ? { portRange: copyRange(rule.ports) } : {}),
-    ...(rule.icmpType !== undefined ? { icmpType: rule.icmpType } : {}),
-    ...(rule.icmpCode !== undefined ? { icmpCode: rule.icmpCode } : {}),
-    ...(nacl.implicit || rule.implicit ? { implicit: true } : {}),
-  };
-}
 
-function sgRuleRef(sgId: string, dirn: TrafficDirection, rule: { index: number; peerText: string; protocolText: string; ports?: PortRange; implicit: boolean }): SecurityGroupRuleRef {
-  return {
-    sgId,
-    direction: dirn,
-    ruleIndex: rule.index,
-    peer: rule.peerText,
-    protocol: rule.protocolText,
-    ...(rule.ports ? { portRange: copyRange(rule.ports) } : {}),
-    ...(rule.implicit ? { implicit: true } : {}),
-  };
-}
 
-function routeRef(rt: CRouteTable, r: CRoute): RouteRef {
-  return {
-    routeTableId: rt.id,
-    destination: r.prefixListId ? `${r.prefixListId} (${r.cidr.text})` : r.destination,
-    target: r.target,
-    targetType: r.targetType,
-    origin: r.origin,
-    state: r.state,
-    ...(r.implicit || rt.implicit ? { implicit: true } : {}),
-  };
-}
 
 function blackholeReason(net: Network, r: CRoute): string {
   const nat = net.natGateways.get(r.target);

@@ -1,14 +1,7 @@
 // Worked tests of semantics.md section 5 (internet gateway: 1:1 NAT, address filters, asymmetric
 // return) and the order of pipelines 12.5 and 12.8, on F1.
 import { describe, expect, it } from 'vitest';
-import {
-  addSgInbound,
-  f1,
-  instance,
-  INTERNET_CLIENT,
-  INTERNET_SERVER,
-  withRoute,
-} from '../fixtures/index.ts';
+import { addSgInbound, f1, instance, INTERNET_CLIENT, INTERNET_SERVER, withRoute } from '../fixtures/index.ts';
 import {
   component,
   expectBlocked,
@@ -82,7 +75,10 @@ describe('semantics.md 5: internet gateway', () => {
     expect(component(r.forward, 'igw-a').outboundHeader?.dst).toEqual(['10.0.2.10']);
     expectInOrder(ids(r.forward), ['igw-a', 'sg-app', 'eni-app1']);
     expect(r.explanations.filter((e) => e.blocking && e.pathDirection === 'forward')).toEqual([]);
-    expect(component(r.return, 'rtb-priv').routeTableRoute).toMatchObject({ destination: '0.0.0.0/0', target: 'nat-a' });
+    expect(component(r.return, 'rtb-priv').routeTableRoute).toMatchObject({
+      destination: '0.0.0.0/0',
+      target: 'nat-a',
+    });
   });
 
   it('T-IGW-04: app1 without a public IP routed straight to igw-a is dropped there (IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS)', () => {
@@ -104,7 +100,10 @@ describe('semantics.md 12.5: to the internet via the IGW', () => {
     expectInOrder(ids(r.forward), ['web', 'eni-web', 'sg-web', 'acl-def', 'rtb-pub', 'igw-a']);
     expectInOrder(ids(r.return), ['igw-a', 'acl-def', 'sg-web', 'eni-web', 'web']);
     expect(component(r.forward, 'acl-def').trafficDirection).toBe('egress');
-    expect(component(r.forward, 'rtb-pub').routeTableRoute).toMatchObject({ destination: '0.0.0.0/0', target: 'igw-a' });
+    expect(component(r.forward, 'rtb-pub').routeTableRoute).toMatchObject({
+      destination: '0.0.0.0/0',
+      target: 'igw-a',
+    });
     const out = component(r.forward, 'igw-a');
     expect(out.inboundHeader).toMatchObject({ src: ['10.0.1.10'], dst: [INTERNET_SERVER], sport: [LINUX_EPHEMERAL] });
     expect(out.outboundHeader).toMatchObject({ src: ['54.1.1.10'], dst: [INTERNET_SERVER], sport: [LINUX_EPHEMERAL] });

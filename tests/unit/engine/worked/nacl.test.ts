@@ -1,23 +1,8 @@
 // Worked tests of semantics.md section 3 (network ACLs: order, statelessness, ephemeral ports).
 import { describe, expect, it } from 'vitest';
 import type { NaclRule } from '../../../../src/model/index.ts';
-import {
-  addNaclRule,
-  f1,
-  f4,
-  IPV6_INTERNET_HOST,
-  networkAcl,
-  setSgInbound,
-  withNacl,
-} from '../fixtures/index.ts';
-import {
-  component,
-  componentTypes,
-  expectBlocked,
-  expectReachable,
-  LINUX_EPHEMERAL,
-  run,
-} from './trace-helpers.ts';
+import { addNaclRule, f1, f4, IPV6_INTERNET_HOST, networkAcl, setSgInbound, withNacl } from '../fixtures/index.ts';
+import { component, componentTypes, expectBlocked, expectReachable, LINUX_EPHEMERAL, run } from './trace-helpers.ts';
 
 const WEB_TO_APP1 = { from: 'web', to: 'app1', protocol: 'tcp', port: 443 } as const;
 

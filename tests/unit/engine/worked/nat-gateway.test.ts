@@ -33,8 +33,14 @@ describe('semantics.md 6: NAT gateway', () => {
     ]);
     expect(component(r.forward, 'sg-app').trafficDirection).toBe('egress');
     expect(components(r.forward, 'acl-def').map((c) => c.trafficDirection)).toEqual(['egress', 'ingress', 'egress']);
-    expect(component(r.forward, 'rtb-priv').routeTableRoute).toMatchObject({ destination: '0.0.0.0/0', target: 'nat-a' });
-    expect(component(r.forward, 'rtb-pub').routeTableRoute).toMatchObject({ destination: '0.0.0.0/0', target: 'igw-a' });
+    expect(component(r.forward, 'rtb-priv').routeTableRoute).toMatchObject({
+      destination: '0.0.0.0/0',
+      target: 'nat-a',
+    });
+    expect(component(r.forward, 'rtb-pub').routeTableRoute).toMatchObject({
+      destination: '0.0.0.0/0',
+      target: 'igw-a',
+    });
 
     const nat = component(r.forward, 'nat-a');
     expect(nat.component.type).toBe('nat-gateway');
@@ -60,7 +66,10 @@ describe('semantics.md 6: NAT gateway', () => {
     const nat = component(r.return, 'nat-a');
     expect(nat.inboundHeader).toMatchObject({ src: [INTERNET_SERVER], dst: ['10.0.1.5'], dport: [NAT_PORTS] });
     expect(nat.outboundHeader).toMatchObject({ src: [INTERNET_SERVER], dst: ['10.0.2.10'], dport: [LINUX_EPHEMERAL] });
-    expect(component(r.return, 'rtb-pub').routeTableRoute).toMatchObject({ destination: '10.0.0.0/16', target: 'local' });
+    expect(component(r.return, 'rtb-pub').routeTableRoute).toMatchObject({
+      destination: '10.0.0.0/16',
+      target: 'local',
+    });
     expect(component(r.return, 'sg-app').securityGroupRule).toMatchObject({ viaConntrack: true });
   });
 

@@ -9,7 +9,17 @@ describe('semantics.md 12: hop-by-hop pipelines', () => {
     const r = run(f1(), { from: 'web', to: 'app1', protocol: 'tcp', port: 443 });
     expectReachable(r);
 
-    expect(ids(r.forward)).toEqual(['web', 'eni-web', 'sg-web', 'acl-def', 'rtb-pub', 'acl-def', 'sg-app', 'eni-app1', 'app1']);
+    expect(ids(r.forward)).toEqual([
+      'web',
+      'eni-web',
+      'sg-web',
+      'acl-def',
+      'rtb-pub',
+      'acl-def',
+      'sg-app',
+      'eni-app1',
+      'app1',
+    ]);
     expect(componentTypes(r.forward)).toEqual([
       'instance',
       'network-interface',
@@ -22,22 +32,55 @@ describe('semantics.md 12: hop-by-hop pipelines', () => {
       'instance',
     ]);
     const [, , sgWeb, aclOut, rtbPub, aclIn, sgApp] = r.forward;
-    expect(sgWeb).toMatchObject({ trafficDirection: 'egress', securityGroupRule: { sgId: 'sg-web', peer: '0.0.0.0/0' } });
-    expect(aclOut).toMatchObject({ trafficDirection: 'egress', aclRule: { aclId: 'acl-def', ruleNumber: 100, egress: true } });
-    expect(rtbPub?.routeTableRoute).toMatchObject({ routeTableId: 'rtb-pub', destination: '10.0.0.0/16', target: 'local' });
-    expect(aclIn).toMatchObject({ trafficDirection: 'ingress', aclRule: { aclId: 'acl-def', ruleNumber: 100, egress: false } });
+    expect(sgWeb).toMatchObject({
+      trafficDirection: 'egress',
+      securityGroupRule: { sgId: 'sg-web', peer: '0.0.0.0/0' },
+    });
+    expect(aclOut).toMatchObject({
+      trafficDirection: 'egress',
+      aclRule: { aclId: 'acl-def', ruleNumber: 100, egress: true },
+    });
+    expect(rtbPub?.routeTableRoute).toMatchObject({
+      routeTableId: 'rtb-pub',
+      destination: '10.0.0.0/16',
+      target: 'local',
+    });
+    expect(aclIn).toMatchObject({
+      trafficDirection: 'ingress',
+      aclRule: { aclId: 'acl-def', ruleNumber: 100, egress: false },
+    });
     expect(sgApp).toMatchObject({
       trafficDirection: 'ingress',
       securityGroupRule: { sgId: 'sg-app', peer: 'sg-web', protocol: 'tcp', portRange: { from: 443, to: 443 } },
     });
 
-    expect(ids(r.return)).toEqual(['app1', 'eni-app1', 'sg-app', 'acl-def', 'rtb-priv', 'acl-def', 'sg-web', 'eni-web', 'web']);
+    expect(ids(r.return)).toEqual([
+      'app1',
+      'eni-app1',
+      'sg-app',
+      'acl-def',
+      'rtb-priv',
+      'acl-def',
+      'sg-web',
+      'eni-web',
+      'web',
+    ]);
     const [, , sgAppBack, aclOutBack, rtbPriv, aclInBack, sgWebBack] = r.return;
-    expect(sgAppBack).toMatchObject({ trafficDirection: 'egress', securityGroupRule: { sgId: 'sg-app', viaConntrack: true } });
+    expect(sgAppBack).toMatchObject({
+      trafficDirection: 'egress',
+      securityGroupRule: { sgId: 'sg-app', viaConntrack: true },
+    });
     expect(aclOutBack).toMatchObject({ trafficDirection: 'egress', aclRule: { ruleNumber: 100, egress: true } });
-    expect(rtbPriv?.routeTableRoute).toMatchObject({ routeTableId: 'rtb-priv', destination: '10.0.0.0/16', target: 'local' });
+    expect(rtbPriv?.routeTableRoute).toMatchObject({
+      routeTableId: 'rtb-priv',
+      destination: '10.0.0.0/16',
+      target: 'local',
+    });
     expect(aclInBack).toMatchObject({ trafficDirection: 'ingress', aclRule: { ruleNumber: 100, egress: false } });
-    expect(sgWebBack).toMatchObject({ trafficDirection: 'ingress', securityGroupRule: { sgId: 'sg-web', viaConntrack: true } });
+    expect(sgWebBack).toMatchObject({
+      trafficDirection: 'ingress',
+      securityGroupRule: { sgId: 'sg-web', viaConntrack: true },
+    });
 
     expect(r.forward.every((c) => c.direction === 'forward')).toBe(true);
     expect(r.return.every((c) => c.direction === 'return')).toBe(true);
@@ -52,8 +95,21 @@ describe('semantics.md 12: hop-by-hop pipelines', () => {
   it('T-PIPE-02: app1 -> db tcp/5432 crosses AZs a->b and is REACHABLE', () => {
     const r = run(f1(), { from: 'app1', to: 'db', protocol: 'tcp', port: 5432 });
     expectReachable(r);
-    expectInOrder(ids(r.forward), ['app1', 'eni-app1', 'sg-app', 'acl-def', 'rtb-priv', 'acl-def', 'sg-db', 'eni-db', 'db']);
-    expect(component(r.forward, 'sg-db').securityGroupRule).toMatchObject({ peer: 'sg-app', portRange: { from: 5432, to: 5432 } });
+    expectInOrder(ids(r.forward), [
+      'app1',
+      'eni-app1',
+      'sg-app',
+      'acl-def',
+      'rtb-priv',
+      'acl-def',
+      'sg-db',
+      'eni-db',
+      'db',
+    ]);
+    expect(component(r.forward, 'sg-db').securityGroupRule).toMatchObject({
+      peer: 'sg-app',
+      portRange: { from: 5432, to: 5432 },
+    });
   });
 
   it('T-PIPE-02: app1 -> db tcp/443 is BLOCKED at eni-db ingress (ENI_SG_RULES_MISMATCH)', () => {

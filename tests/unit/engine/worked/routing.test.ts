@@ -195,6 +195,25 @@ describe('semantics.md 2.5: NAT instance', () => {
   });
 });
 
+describe("semantics.md 2.5 rule 2 and 12.9: the appliance's own security groups", () => {
+  it("T-RT-07: the NAT instance's SG is checked on the packet as received (source 10.0.2.10), before the translation; its egress SG after", () => {
+    // 12.9: "SG(appliance) ingress + egress". The ingress rule names only the app subnet, so it can
+    // match only the untranslated source; the egress rule allows only tcp/443 out.
+    const t = f1WithNatInstance(false);
+    const sg = t.securityGroups?.find((g) => g.id === 'sg-nat');
+    if (!sg) throw new Error('no sg-nat');
+    sg.inbound = [{ protocol: 'all', source: '10.0.2.0/24' }];
+    sg.outbound = [{ protocol: 'tcp', ports: '443', destination: '0.0.0.0/0' }];
+    const r = run(t, { from: 'app1', ...TO_SERVER });
+    expectReachable(r);
+    const order = r.forward
+      .filter((c) => c.component.id === 'sg-nat' || c.component.id === 'eni-nat')
+      .map((c) => `${c.component.id}${c.trafficDirection ? `:${c.trafficDirection}` : ''}`);
+    expect(order).toEqual(['sg-nat:ingress', 'eni-nat', 'sg-nat:egress']);
+    expect(component(r.forward, 'sg-nat', 'ingress').securityGroupRule).toMatchObject({ peer: '10.0.2.0/24' });
+  });
+});
+
 /** T-GWRT-01's topology: a firewall subnet and an edge route table on igw-a steering sn-pub-a through eni-fw. */
 function f1WithIngressAppliance(opts: { publicIp: boolean; rtbPubViaFirewall: boolean }): Topology {
   const t = f1();

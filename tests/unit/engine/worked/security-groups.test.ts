@@ -4,7 +4,7 @@ import { f1, INTERNET_CLIENT, INTERNET_SERVER, setSgOutbound } from '../fixtures
 import { component, expectBlocked, expectReachable, run } from './trace-helpers.ts';
 
 describe('semantics.md 4: security groups', () => {
-  it('T-SG-01: web->app1 tcp/443 is REACHABLE through sg-app\'s rule that references sg-web', () => {
+  it("T-SG-01: web->app1 tcp/443 is REACHABLE through sg-app's rule that references sg-web", () => {
     const r = run(f1(), { from: 'web', to: 'app1', protocol: 'tcp', port: 443 });
     expectReachable(r);
     expect(component(r.forward, 'sg-app', 'ingress').securityGroupRule).toMatchObject({

@@ -55,9 +55,10 @@ export function expectBlocked(result: TraceResult, at: BlockedAt): Explanation {
 
 /** Asserts REACHABLE with no blocking explanation and both paths present. */
 export function expectReachable(result: TraceResult): void {
-  expect({ verdict: result.verdict, blockers: result.explanations.filter((e) => e.blocking).map((e) => e.code) }).toEqual(
-    { verdict: 'REACHABLE', blockers: [] },
-  );
+  expect({
+    verdict: result.verdict,
+    blockers: result.explanations.filter((e) => e.blocking).map((e) => e.code),
+  }).toEqual({ verdict: 'REACHABLE', blockers: [] });
   expect(result.forward.length).toBeGreaterThan(0);
   expect(result.return.length).toBeGreaterThan(0);
 }
