@@ -951,7 +951,7 @@ function buildLpm4(routes: CRoute[]): Lpm4 {
   for (const r of routes) {
     if (r.cidr.family !== 4) continue;
     let m = byPrefix.get(r.cidr.prefix);
-    if (!m) byPrefix.set(r.cidr.prefix, (m = new Map()));
+    if (!m) byPrefix.set(r.cidr.prefix, (m = new Map<number, CRoute[]>()));
     const list = m.get(r.cidr.network);
     if (list) list.push(r);
     else m.set(r.cidr.network, [r]);
@@ -970,7 +970,7 @@ function buildLpm6(routes: CRoute[]): Lpm6 {
   for (const r of routes) {
     if (r.cidr.family !== 6) continue;
     let m = byPrefix.get(r.cidr.prefix);
-    if (!m) byPrefix.set(r.cidr.prefix, (m = new Map()));
+    if (!m) byPrefix.set(r.cidr.prefix, (m = new Map<bigint, CRoute[]>()));
     const key = r.cidr.network >> BigInt(128 - r.cidr.prefix);
     const list = m.get(key);
     if (list) list.push(r);

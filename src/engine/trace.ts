@@ -143,7 +143,9 @@ export function resolveQuery(net: Network, q: TraceQuery): Result<Resolved, Diag
 }
 
 function short(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  // Control characters would garble a terminal; show them as '?'.
+  let clean = '';
+  for (const ch of text) clean += ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 ? '?' : ch;
   return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
 }
 
@@ -358,15 +360,15 @@ function serviceTrace(net: Network, w: Walker, query: ResolvedQuery, eni: CEni, 
   const svc = { id: `${eni.vpc.id}/${formatIp(ip)}`, type: 'vpc-service' as const, name: service };
   const fwd: PathComponent[] = [];
   const back: PathComponent[] = [];
-  let seq = 0;
-  if (eni.instance) fwd.push({ seq: ++seq, direction: 'forward', component: { id: eni.instance.id, type: 'instance' }, action: 'send' });
-  fwd.push({ seq: ++seq, direction: 'forward', component: { id: eni.id, type: 'network-interface' }, action: 'send' });
-  fwd.push({ seq: ++seq, direction: 'forward', component: svc, action: 'deliver', additionalDetails: ['NOT_FILTERED_BY_SG_OR_NACL'] });
+  if (eni.instance) fwd.push({ seq: 0, direction: 'forward', component: { id: eni.instance.id, type: 'instance' }, action: 'send' });
+  fwd.push({ seq: 0, direction: 'forward', component: { id: eni.id, type: 'network-interface' }, action: 'send' });
+  fwd.push({ seq: 0, direction: 'forward', component: svc, action: 'deliver', additionalDetails: ['NOT_FILTERED_BY_SG_OR_NACL'] });
   if (!query.oneWay) {
-    back.push({ seq: ++seq, direction: 'return', component: svc, action: 'send', additionalDetails: ['NOT_FILTERED_BY_SG_OR_NACL'] });
-    back.push({ seq: ++seq, direction: 'return', component: { id: eni.id, type: 'network-interface' }, action: 'deliver' });
-    if (eni.instance) back.push({ seq: ++seq, direction: 'return', component: { id: eni.instance.id, type: 'instance' }, action: 'deliver' });
+    back.push({ seq: 0, direction: 'return', component: svc, action: 'send', additionalDetails: ['NOT_FILTERED_BY_SG_OR_NACL'] });
+    back.push({ seq: 0, direction: 'return', component: { id: eni.id, type: 'network-interface' }, action: 'deliver' });
+    if (eni.instance) back.push({ seq: 0, direction: 'return', component: { id: eni.instance.id, type: 'instance' }, action: 'deliver' });
   }
+  [...fwd, ...back].forEach((c, i) => (c.seq = i + 1));
   w.touched.add(eni.id);
   return finish(net, w, query, fwd, back, [], undefined);
 }

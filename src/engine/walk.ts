@@ -39,7 +39,6 @@ import type {
   PathComponent,
   PathDirection,
   RouteRef,
-  SecurityGroupRuleRef,
   TrafficDirection,
 } from './types.ts';
 
