@@ -157,6 +157,8 @@ export type SgPeer =
 export interface CSgRule {
   /** The rule as trace results show it (frozen, shared). */
   readonly ref: SecurityGroupRuleRef;
+  /** The group the rule belongs to. */
+  readonly sg: CSecurityGroup;
   /** Index in the group's list; -1 for AWS's implied default outbound rules. */
   readonly index: number;
   readonly proto: number;
@@ -380,16 +382,16 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
   (t.securityGroups ?? []).forEach((g, i) => {
     const vpc = vpcs.get(g.vpcId);
     const path = `topology.securityGroups[${i}]`;
-    const inbound = (g.inbound ?? []).map((r, k) => compileSgRule(g.id, 'ingress', r, r.source, k, `${path}.inbound[${k}]`, prefixLists));
-    let outbound: CSgRule[];
+    const group: CSecurityGroup = { id: g.id, ref: componentRef(g.id, 'security-group', g.name), ...optName(g.name), path, vpc, inbound: [], outbound: [] };
+    (g.inbound ?? []).forEach((r, k) => group.inbound.push(compileSgRule(group, 'ingress', r, r.source, k, `${path}.inbound[${k}]`, prefixLists)));
     if (g.outbound === undefined) {
       // AWS's default for a new group: all traffic to 0.0.0.0/0, and ::/0 when the VPC has IPv6.
-      outbound = [implicitAllRule(g.id, '0.0.0.0/0')];
-      if (vpc && vpc.cidrs6.length > 0) outbound.push(implicitAllRule(g.id, '::/0'));
+      group.outbound.push(implicitAllRule(group, '0.0.0.0/0'));
+      if (vpc && vpc.cidrs6.length > 0) group.outbound.push(implicitAllRule(group, '::/0'));
     } else {
-      outbound = g.outbound.map((r, k) => compileSgRule(g.id, 'egress', r, r.destination, k, `${path}.outbound[${k}]`, prefixLists));
+      g.outbound.forEach((r, k) => group.outbound.push(compileSgRule(group, 'egress', r, r.destination, k, `${path}.outbound[${k}]`, prefixLists)));
     }
-    securityGroups.set(g.id, { id: g.id, ref: componentRef(g.id, 'security-group', g.name), ...optName(g.name), path, vpc, inbound, outbound });
+    securityGroups.set(g.id, group);
   });
 
   // Instances and their primary interfaces, then standalone interfaces.
@@ -641,9 +643,10 @@ function compileEni(
   };
 }
 
-function implicitAllRule(sgId: string, cidrText: string): CSgRule {
+function implicitAllRule(sg: CSecurityGroup, cidrText: string): CSgRule {
   return {
-    ref: Object.freeze({ sgId, direction: 'egress' as const, ruleIndex: -1, peer: cidrText, protocol: 'all', implicit: true }),
+    sg,
+    ref: Object.freeze({ sgId: sg.id, direction: 'egress' as const, ruleIndex: -1, peer: cidrText, protocol: 'all', implicit: true }),
     index: -1,
     proto: PROTO_ALL,
     protocolText: 'all',
@@ -654,7 +657,7 @@ function implicitAllRule(sgId: string, cidrText: string): CSgRule {
 }
 
 function compileSgRule(
-  sgId: string,
+  sg: CSecurityGroup,
   direction: 'ingress' | 'egress',
   r: SgInboundRule | SgOutboundRule,
   peerText: string,
@@ -674,7 +677,7 @@ function compileSgRule(
   }
   const ports = proto === PROTO_ALL || r.ports === undefined ? undefined : parsePortRange(r.ports);
   const ref: SecurityGroupRuleRef = Object.freeze({
-    sgId,
+    sgId: sg.id,
     direction,
     ruleIndex: index,
     peer: peerText,
@@ -682,6 +685,7 @@ function compileSgRule(
     ...(ports ? { portRange: Object.freeze({ from: ports.from, to: ports.to }) } : {}),
   });
   return {
+    sg,
     ref,
     index,
     proto,

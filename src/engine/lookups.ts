@@ -55,10 +55,8 @@ export interface NaclOutcome {
   readonly decisions: NaclDecision[];
 }
 
-export interface SgMatch {
-  readonly sg: CSecurityGroup;
-  readonly rule: CSgRule;
-}
+/** The rule that allowed a packet; `sg` names its group. */
+export type SgMatch = CSgRule;
 
 export interface Lookups {
   lookupRoute(rt: CRouteTable, dst: IpAddress): CRoute | undefined;
@@ -91,23 +89,39 @@ export function protocolMatches(rule: { proto: number; icmpType?: number; icmpCo
 
 /** The NACL's decision for every port of the packet's destination-port set, first match wins per port. */
 export function evaluateNaclRules(rules: readonly CNaclRule[], egress: boolean, pkt: Packet): NaclOutcome {
-  const addr = egress ? pkt.dst : pkt.src;
   const ported = hasPorts(pkt.proto);
-  let remaining: PortSet = ported ? pkt.dport : NO_PORTS;
+  const dport = pkt.dport;
+  if (!ported || (dport.length === 1 && dport[0]!.from === dport[0]!.to)) return evaluateSinglePort(rules, egress, pkt, ported);
+  const addr = egress ? pkt.dst : pkt.src;
+  let remaining: PortSet = dport;
   let allowed: PortSet = [];
   const decisions: NaclDecision[] = [];
   for (const rule of rules) {
     if (rule.cidr.family !== pkt.family || !cidrContains(rule.cidr, addr)) continue;
     if (!protocolMatches(rule, pkt)) continue;
-    const covered = ported && rule.ports && rule.proto !== PROTO_ALL ? portSetIntersectRange(remaining, rule.ports) : remaining;
+    const covered = rule.ports && rule.proto !== PROTO_ALL ? portSetIntersectRange(remaining, rule.ports) : remaining;
     if (covered.length === 0) continue;
     decisions.push({ ports: covered, rule });
     if (rule.action === 'allow') allowed = allowed.length === 0 ? covered : portSetUnion(allowed, covered);
     remaining = covered === remaining ? [] : portSetSubtract(remaining, covered);
     if (remaining.length === 0) break;
   }
+  return { allowed, denied: portSetSubtract(dport, allowed), decisions };
+}
+
+/** The common case: one destination port (or a protocol without ports), decided by a single rule. */
+function evaluateSinglePort(rules: readonly CNaclRule[], egress: boolean, pkt: Packet, ported: boolean): NaclOutcome {
+  const addr = egress ? pkt.dst : pkt.src;
   const all = ported ? pkt.dport : NO_PORTS;
-  return { allowed, denied: portSetSubtract(all, allowed), decisions };
+  const port = ported ? all[0]!.from : 0;
+  for (const rule of rules) {
+    if (rule.cidr.family !== pkt.family || !cidrContains(rule.cidr, addr)) continue;
+    if (!protocolMatches(rule, pkt)) continue;
+    if (ported && rule.ports && rule.proto !== PROTO_ALL && (port < rule.ports.from || port > rule.ports.to)) continue;
+    const decisions = [{ ports: all, rule }];
+    return rule.action === 'allow' ? { allowed: all, denied: [], decisions } : { allowed: [], denied: all, decisions };
+  }
+  return { allowed: [], denied: all, decisions: [] };
 }
 
 function portOf(pkt: Packet): number {
@@ -132,7 +146,7 @@ export function matchSecurityGroupRules(
   egress: boolean,
   pkt: Packet,
   refsPreserved: boolean,
-  isMember: (sgId: string, ip: IpAddress) => boolean,
+  isMember: (vpc: CVpc, sgId: string, ip: IpAddress) => boolean,
 ): SgMatch | undefined {
   const peerAddr = egress ? pkt.dst : pkt.src;
   for (const sg of eni.sgs) {
@@ -141,15 +155,15 @@ export function matchSecurityGroupRules(
       const peer = rule.peer;
       switch (peer.kind) {
         case 'cidr':
-          if (peer.cidr.family === pkt.family && cidrContains(peer.cidr, peerAddr)) return { sg, rule };
+          if (peer.cidr.family === pkt.family && cidrContains(peer.cidr, peerAddr)) return rule;
           break;
         case 'prefix-list':
-          for (const c of peer.cidrs) if (c.family === pkt.family && cidrContains(c, peerAddr)) return { sg, rule };
+          for (const c of peer.cidrs) if (c.family === pkt.family && cidrContains(c, peerAddr)) return rule;
           break;
         case 'sg':
           // A reference stands for the private addresses of the member interfaces, and only while the
           // sender's address is still the member's own (no NAT or middlebox on the way).
-          if (refsPreserved && isMember(peer.sgId, peerAddr)) return { sg, rule };
+          if (refsPreserved && isMember(eni.vpc, peer.sgId, peerAddr)) return rule;
           break;
       }
     }
@@ -174,19 +188,23 @@ function lookupLpm(rt: CRouteTable, dst: IpAddress): CRoute | undefined {
   return undefined;
 }
 
+function indexedDeviceAt(vpc: CVpc, ip: IpAddress): CDevice | undefined {
+  return ip.family === 4 ? vpc.devices4.get(ip.value) : vpc.devices6.get(ip.value);
+}
+
+/** Security-group membership through the address map: the interface at the address is in the group. */
+function indexedIsMember(vpc: CVpc, sgId: string, ip: IpAddress): boolean {
+  const d = indexedDeviceAt(vpc, ip);
+  return d !== undefined && d.kind === 'eni' && d.sgIds.has(sgId);
+}
+
 /** The indexed lookups: bucketed longest-prefix match, pre-sorted NACLs, address maps. */
 export function indexedLookups(net: Network): Lookups {
-  const deviceAt = (vpc: CVpc, ip: IpAddress): CDevice | undefined =>
-    ip.family === 4 ? vpc.devices4.get(ip.value) : vpc.devices6.get(ip.value);
   return {
     lookupRoute: lookupLpm,
     evaluateNacl: (nacl, egress, pkt) => evaluateNaclRules(egress ? nacl.outbound : nacl.inbound, egress, pkt),
-    matchSecurityGroups: (eni, egress, pkt, refsPreserved) =>
-      matchSecurityGroupRules(eni, egress, pkt, refsPreserved, (sgId, ip) => {
-        const d = deviceAt(eni.vpc, ip);
-        return d !== undefined && d.kind === 'eni' && d.sgIds.has(sgId);
-      }),
-    deviceAt,
+    matchSecurityGroups: (eni, egress, pkt, refsPreserved) => matchSecurityGroupRules(eni, egress, pkt, refsPreserved, indexedIsMember),
+    deviceAt: indexedDeviceAt,
     publicIpOwner: (ip) => net.publicIps.get(ip),
   };
 }
@@ -268,8 +286,8 @@ export function naiveLookups(net: Network): Lookups {
       return { allowed, denied: portSetSubtract(all, allowed), decisions };
     },
     matchSecurityGroups: (eni, egress, pkt, refsPreserved) =>
-      matchSecurityGroupRules(eni, egress, pkt, refsPreserved, (sgId, ip) => {
-        for (const d of eni.vpc.devices) {
+      matchSecurityGroupRules(eni, egress, pkt, refsPreserved, (vpc, sgId, ip) => {
+        for (const d of vpc.devices) {
           if (d.kind !== 'eni' || !d.sgs.some((g) => g.id === sgId)) continue;
           if (ip.family === 4 ? d.ips4.includes(ip.value) : d.ips6.includes(ip.value)) return true;
         }

@@ -38,6 +38,10 @@ type Destination =
   | { kind: 'address'; id: string; ip: IpAddress; vpc?: CVpc };
 
 const lookupsCache = new WeakMap<Network, Lookups>();
+const INTERNET_V4 = parseIp(INTERNET_HOST_V4)!;
+const INTERNET_V6 = parseIp(INTERNET_HOST_V6)!;
+/** Service names a query may use as its destination, with their representative addresses. */
+const SERVICES = new Map<string, IpAddress>(Object.entries(SERVICE_ADDRESSES).map(([k, v]) => [k, parseIp(v)!]));
 
 /** Answers one question about the network. Bad queries (unknown ids, missing port) are errors, not traces. */
 export function trace(network: Network, query: TraceQuery, lookups?: Lookups): Result<TraceResult, Diagnostic> {
@@ -91,6 +95,7 @@ export function resolveQuery(net: Network, q: TraceQuery): Result<Resolved, Diag
     return queryError('QUERY_FAMILY', `IP family ${String(q.family)} is not 4 or 6.`, 'family');
   }
   const literalFamily = (text: string): 4 | 6 | undefined => {
+    if (text === 'internet' || net.instances.has(text) || net.enis.has(text)) return undefined;
     const host = net.externalHosts.get(text);
     if (host) return host.ip.family;
     return parseIp(text)?.family;
@@ -154,7 +159,7 @@ function vpcOfAddress(net: Network, ip: IpAddress): CVpc | undefined {
 }
 
 function resolveSource(net: Network, text: string, family: 4 | 6): Result<Source, Diagnostic> {
-  if (text === 'internet') return ok({ kind: 'internet', id: 'internet', ip: parseIp(family === 4 ? INTERNET_HOST_V4 : INTERNET_HOST_V6)!, external: false });
+  if (text === 'internet') return ok({ kind: 'internet', id: 'internet', ip: family === 4 ? INTERNET_V4 : INTERNET_V6, external: false });
   const inst = net.instances.get(text);
   if (inst) return ok({ kind: 'eni', eni: inst.primaryEni });
   const eni = net.enis.get(text);
@@ -192,12 +197,12 @@ function unknownEndpoint(net: Network, text: string, field: 'from' | 'to'): Resu
 function resolveDestination(net: Network, q: TraceQuery, family: 4 | 6, fromInternet: boolean): Result<Destination, Diagnostic> {
   const text = q.to;
   if (text === 'internet') {
-    return ok({ kind: 'address', id: 'internet', ip: parseIp(family === 4 ? INTERNET_HOST_V4 : INTERNET_HOST_V6)! });
+    return ok({ kind: 'address', id: 'internet', ip: family === 4 ? INTERNET_V4 : INTERNET_V6 });
   }
-  const service = SERVICE_ADDRESSES[text];
+  const service = SERVICES.get(text);
   if (service !== undefined && !net.instances.has(text) && !net.enis.has(text)) {
     if (family !== 4) return queryError('QUERY_FAMILY', `The ${text} service is modelled with IPv4 addresses only.`, 'family');
-    return ok({ kind: 'address', id: text, ip: parseIp(service)! });
+    return ok({ kind: 'address', id: text, ip: service });
   }
   const eni = net.instances.get(text)?.primaryEni ?? net.enis.get(text);
   if (eni) {
@@ -369,7 +374,6 @@ function serviceTrace(net: Network, w: Walker, query: ResolvedQuery, eni: CEni, 
     if (eni.instance) back.push({ seq: 0, direction: 'return', component: { id: eni.instance.id, type: 'instance' }, action: 'deliver' });
   }
   [...fwd, ...back].forEach((c, i) => (c.seq = i + 1));
-  w.touched.add(eni.id);
   return finish(net, w, query, fwd, back, [], undefined);
 }
 

@@ -72,14 +72,17 @@ export interface ReturnExpectation {
 }
 
 const MAX_HOPS = 64;
+/** Shared by walks over clean topologies, which never record what they touched. */
+const EMPTY_SET: Set<string> = new Set();
 
 export class Walker {
   readonly forward: PathComponent[] = [];
   readonly ret: PathComponent[] = [];
   readonly explanations: Explanation[] = [];
   /** Resource ids the path depended on, with the exact rule or route paths used. */
-  readonly touched = new Set<string>();
-  readonly usedPaths = new Set<string>();
+  /** Filled only when the topology has diagnostics (see `trackTouched`). */
+  readonly touched: Set<string>;
+  readonly usedPaths: Set<string>;
   /** NAT gateway whose translated ports only partly pass on the reply. */
   natPartial: { natId: string; working: PortSet } | undefined;
   unsupported = false;
@@ -88,7 +91,7 @@ export class Walker {
   private comps: PathComponent[] = this.forward;
   private readonly stack: StatefulHop[] = [];
   /** Interfaces whose security groups saw the request: replies pass them by connection tracking. */
-  private readonly conntrack = new Set<string>();
+  private readonly conntrack: CEni[] = [];
   private hops = 0;
   /** Set at the first blocker: everything after it is what-if. */
   private blocked = false;
@@ -104,6 +107,8 @@ export class Walker {
     private readonly lk: Lookups,
   ) {
     this.trackTouched = net.diagnosticsByResource.size > 0;
+    this.touched = this.trackTouched ? new Set() : EMPTY_SET;
+    this.usedPaths = this.trackTouched ? new Set() : EMPTY_SET;
   }
 
   // ---------------------------------------------------------------- entry points
@@ -179,7 +184,7 @@ export class Walker {
       return { kind: 'stopped' };
     }
     comp.routeTableRoute = route.ref;
-    if (route.path) this.usedPaths.add(route.path);
+    if (this.trackTouched && route.path) this.usedPaths.add(route.path);
     if (route.state === 'blackhole') {
       comp.action = 'drop';
       this.block('BAD_STATE_ROUTE', comp, {
@@ -603,7 +608,7 @@ export class Walker {
       return { kind: 'stopped' };
     }
     comp.routeTableRoute = route.ref;
-    if (route.path) this.usedPaths.add(route.path);
+    if (this.trackTouched && route.path) this.usedPaths.add(route.path);
     if (route.targetType === 'local') return this.deliverLocal(vpc, pkt, undefined);
     if (route.targetType === 'network-interface' || route.targetType === 'instance') {
       const eni = route.targetType === 'instance' ? this.net.instances.get(route.target)!.primaryEni : this.net.enis.get(route.target)!;
@@ -638,12 +643,12 @@ export class Walker {
     const first = outcome.decisions[0];
     if (outcome.decisions.length === 1 && first) {
       comp.aclRule = first.rule.ref;
-      if (first.rule.path) this.usedPaths.add(first.rule.path);
+      if (this.trackTouched && first.rule.path) this.usedPaths.add(first.rule.path);
       if (outcome.denied.length === 0) return pkt;
     }
     const refs = outcome.decisions.map((d) => ({ ports: d.ports.map(copyRange), rule: d.rule.ref }));
     if (first) comp.aclRule = refs[0]!.rule;
-    for (const d of outcome.decisions) if (d.rule.path) this.usedPaths.add(d.rule.path);
+    if (this.trackTouched) for (const d of outcome.decisions) if (d.rule.path) this.usedPaths.add(d.rule.path);
     if (outcome.decisions.length > 1) comp.aclPortDecisions = refs;
     if (outcome.denied.length === 0) return pkt;
     const denyRef = refs.find((r) => r.rule.action === 'deny')?.rule ?? comp.aclRule!;
@@ -680,7 +685,7 @@ export class Walker {
     comp.trafficDirection = dirn;
     comp.attachedTo = eni.id;
     comp.securityGroups = [...sgIds];
-    if (this.dir === 'return' && this.conntrack.has(eni.id)) {
+    if (this.dir === 'return' && this.conntrack.includes(eni)) {
       comp.securityGroupRule = {
         sgId: firstSg?.id ?? eni.id,
         direction: dirn,
@@ -693,11 +698,11 @@ export class Walker {
       return true;
     }
     const match = this.lk.matchSecurityGroups(eni, egress, pkt, this.refsPreserved);
-    if (this.dir === 'forward') this.conntrack.add(eni.id);
+    if (this.dir === 'forward') this.conntrack.push(eni);
     if (match) {
       comp.component = match.sg.ref;
-      comp.securityGroupRule = match.rule.ref;
-      if (match.rule.path) this.usedPaths.add(match.rule.path);
+      comp.securityGroupRule = match.ref;
+      if (this.trackTouched && match.path) this.usedPaths.add(match.path);
       return true;
     }
     comp.action = 'deny';

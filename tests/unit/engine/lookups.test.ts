@@ -744,7 +744,7 @@ describe('security-group matching (semantics.md 4.2)', () => {
         expect(m).toBeUndefined();
         continue;
       }
-      expect({ sg: m?.sg.id, index: m?.rule.index, implicit: m?.rule.implicit }).toStrictEqual({
+      expect({ sg: m?.sg.id, index: m?.index, implicit: m?.implicit }).toStrictEqual({
         sg: expected.sg,
         index: expected.index,
         implicit: expected.implicit ?? false,
