@@ -4,15 +4,6 @@
  */
 import { mustParseCidr, parseIp, type Cidr, type IpAddress, type PortRange } from '../lib/index.ts';
 
-/**
- * Built-in managed prefix lists. The ranges are illustrative public ranges (AWS publishes the real,
- * per-region lists); they match the semantics.md fixtures.
- */
-export const BUILTIN_PREFIX_LISTS: Readonly<Record<string, readonly string[]>> = {
-  'pl-s3': ['52.216.0.0/15', '3.5.0.0/19'],
-  'pl-dynamodb': ['52.94.0.0/22', '52.119.224.0/20'],
-};
-
 /** A representative address of each AWS service used when a query names the service (`to: "s3"`). */
 export const SERVICE_ADDRESSES: Readonly<Record<string, string>> = {
   s3: '52.216.10.10',

@@ -15,6 +15,7 @@ import {
   type PortRange,
 } from '../lib/index.ts';
 import {
+  BUILTIN_PREFIX_LISTS,
   validateTopology,
   type Diagnostic,
   type NaclRule,
@@ -24,7 +25,6 @@ import {
   type Topology,
 } from '../model/index.ts';
 import {
-  BUILTIN_PREFIX_LISTS,
   EPHEMERAL_LINUX,
   EPHEMERAL_WINDOWS,
   PROTO_ALL,

@@ -430,7 +430,15 @@ function checkRef(cx: ParseContext, id: string, kinds: readonly IdKind[], at: At
 }
 
 /** Prefix lists every document has (their ranges are the engine's). */
-export const BUILTIN_PREFIX_LIST_IDS: readonly string[] = ['pl-s3', 'pl-dynamodb'];
+/**
+ * Built-in managed prefix lists of the AWS services with gateway endpoints. The ranges are
+ * illustrative public ranges (AWS publishes the real, per-region lists); they match semantics.md's fixtures.
+ */
+export const BUILTIN_PREFIX_LISTS: Readonly<Record<string, readonly string[]>> = {
+  'pl-s3': ['52.216.0.0/15', '3.5.0.0/19'],
+  'pl-dynamodb': ['52.94.0.0/22', '52.119.224.0/20'],
+};
+export const BUILTIN_PREFIX_LIST_IDS: readonly string[] = Object.keys(BUILTIN_PREFIX_LISTS);
 
 function isPrefixList(cx: ParseContext, id: string): boolean {
   return cx.kindOf(id) === 'prefixLists' || BUILTIN_PREFIX_LIST_IDS.includes(id);

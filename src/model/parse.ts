@@ -62,7 +62,7 @@ import {
   type VpcPeeringConnection,
 } from './types.ts';
 
-export { BUILTIN_PREFIX_LIST_IDS } from './parse-reader.ts';
+export { BUILTIN_PREFIX_LIST_IDS, BUILTIN_PREFIX_LISTS } from './parse-reader.ts';
 
 export interface ParseResult {
   /** Present only when no diagnostic is `fatal`. */
