@@ -81,6 +81,8 @@ export interface CRoute {
   readonly cidr: Cidr;
   readonly target: string;
   readonly targetType: RouteTargetType;
+  /** The resource the target names, when it is one the engine forwards to (gateway or device). */
+  readonly targetObject?: RouteTargetObject;
   readonly origin: RouteOrigin;
   /** Tie-break on equal prefixes: lower wins (local, static, prefix list, propagated). */
   readonly rank: number;
@@ -117,6 +119,9 @@ export interface CRouteTable {
   readonly lpm4: Lpm4;
   readonly lpm6: Lpm6;
 }
+
+/** What a route can forward to: a gateway or a device (an instance's target is its primary interface). */
+export type RouteTargetObject = CIgw | CEigw | CNat | CEni;
 
 export interface CNaclRule {
   /** The rule as trace results show it (frozen, shared). */
@@ -210,6 +215,10 @@ export interface CEni extends CDeviceBase {
   readonly ips4: number[];
   readonly ips6: bigint[];
   readonly publicIp4?: number;
+  /** The primary private IPv4, first IPv6 and public IPv4 as addresses (shared, never mutated). */
+  readonly primary4?: IpAddress;
+  readonly primary6?: IpAddress;
+  readonly public4?: IpAddress;
   readonly sgs: CSecurityGroup[];
   readonly sgIds: ReadonlySet<string>;
   readonly sgIdList: readonly string[];
@@ -634,7 +643,9 @@ function compileEni(
     vpc: subnet.vpc,
     ips4,
     ips6,
-    ...(pub?.family === 4 ? { publicIp4: pub.value } : {}),
+    ...(pub?.family === 4 ? { publicIp4: pub.value, public4: Object.freeze(pub) } : {}),
+    ...(ips4.length > 0 ? { primary4: Object.freeze({ family: 4 as const, value: ips4[0]! }) } : {}),
+    ...(ips6.length > 0 ? { primary6: Object.freeze({ family: 6 as const, value: ips6[0]! }) } : {}),
     sgs,
     sgIds: new Set(sgs.map((g) => g.id)),
     sgIdList: sgs.map((g) => g.id),
@@ -794,29 +805,35 @@ export function resolveTarget(
   target: string,
   vpc: CVpc,
   ctx: TargetContext,
-): { targetType: RouteTargetType; state: 'active' | 'blackhole' } {
+): { targetType: RouteTargetType; state: 'active' | 'blackhole'; targetObject?: RouteTargetObject } {
   if (target === 'local') return { targetType: 'local', state: 'active' };
   const igw = ctx.internetGateways.get(target);
-  if (igw) return { targetType: 'internet-gateway', state: igw.vpc === vpc ? 'active' : 'blackhole' };
+  if (igw) return { targetType: 'internet-gateway', state: igw.vpc === vpc ? 'active' : 'blackhole', targetObject: igw };
   const eigw = ctx.eigws.get(target);
-  if (eigw) return { targetType: 'egress-only-internet-gateway', state: eigw.vpc === vpc ? 'active' : 'blackhole' };
+  if (eigw) {
+    return { targetType: 'egress-only-internet-gateway', state: eigw.vpc === vpc ? 'active' : 'blackhole', targetObject: eigw };
+  }
   const nat = ctx.natGateways.get(target);
-  if (nat) return { targetType: 'nat-gateway', state: nat.available && nat.vpc === vpc ? 'active' : 'blackhole' };
+  if (nat) return { targetType: 'nat-gateway', state: nat.available && nat.vpc === vpc ? 'active' : 'blackhole', targetObject: nat };
   const inst = ctx.instances.get(target);
   if (inst) {
-    return { targetType: 'instance', state: inst.running && inst.primaryEni.vpc === vpc ? 'active' : 'blackhole' };
+    const state = inst.running && inst.primaryEni.vpc === vpc ? 'active' : 'blackhole';
+    return { targetType: 'instance', state, targetObject: inst.primaryEni };
   }
   const eni = ctx.enis.get(target);
   if (eni) {
     const running = eni.instance ? eni.instance.running : true;
-    return { targetType: 'network-interface', state: running && eni.vpc === vpc ? 'active' : 'blackhole' };
+    return { targetType: 'network-interface', state: running && eni.vpc === vpc ? 'active' : 'blackhole', targetObject: eni };
   }
   const other = ctx.otherResources.get(target);
   if (other === 'vpc-peering-connection') {
     const p = (ctx.t.vpcPeeringConnections ?? []).find((x) => x.id === target);
     const joins = p !== undefined && (p.requesterVpcId === vpc.id || p.accepterVpcId === vpc.id);
     const status = p?.status ?? 'active';
-    return { targetType: 'vpc-peering-connection', state: joins && status !== 'deleted' && status !== 'rejected' ? 'active' : 'blackhole' };
+    return {
+      targetType: 'vpc-peering-connection',
+      state: joins && status !== 'deleted' && status !== 'rejected' ? 'active' : 'blackhole',
+    };
   }
   if (other) return { targetType: other, state: 'active' };
   // A target id that names nothing: AWS shows routes to deleted targets as blackholes.
@@ -854,7 +871,8 @@ function compileRouteTable(
   }
   routes.forEach((r, k) => {
     const rpath = implicit ? undefined : `${path}.routes[${k}]`;
-    const { targetType, state } = resolveTarget(r.target, vpc, ctx);
+    const { targetType, state, targetObject } = resolveTarget(r.target, vpc, ctx);
+    const resolved = targetObject ? { targetObject } : {};
     const propagated = r.propagated === true;
     if (r.destination.includes('/')) {
       const cidr = parseCidrLoose(r.destination);
@@ -864,7 +882,17 @@ function compileRouteTable(
         // The local route cannot be duplicated; a route to the VPC CIDR with another target replaces
         // the local route's target (middlebox inspection, semantics.md 2.2 rule 2).
         if (r.target !== 'local') {
-          local.set(cidr.text, { ...vpcCidr, target: r.target, targetType, state, origin: 'static', implicit: false, docIndex: k, ...(rpath ? { path: rpath } : {}) });
+          local.set(cidr.text, {
+            ...vpcCidr,
+            target: r.target,
+            targetType,
+            ...resolved,
+            state,
+            origin: 'static',
+            implicit: false,
+            docIndex: k,
+            ...(rpath ? { path: rpath } : {}),
+          });
         }
         return;
       }
@@ -873,7 +901,8 @@ function compileRouteTable(
         cidr,
         target: r.target,
         targetType,
-        origin: 'static',
+        ...resolved,
+        origin: propagated ? 'propagated' : 'static',
         rank: propagated ? RANK_PROPAGATED : RANK_STATIC,
         state,
         implicit: false,
@@ -887,6 +916,7 @@ function compileRouteTable(
           cidr,
           target: r.target,
           targetType,
+          ...resolved,
           origin: 'prefixList',
           rank: RANK_PREFIX_LIST,
           state,

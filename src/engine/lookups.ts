@@ -17,6 +17,10 @@ import { PROTO_ALL, PROTO_ICMP, PROTO_ICMPV6, hasPorts } from './builtins.ts';
 import {
   compareRoutePriority,
   type CDevice,
+  type CEigw,
+  type CIgw,
+  type CSubnet,
+  type RouteTargetObject,
   type CEni,
   type CNacl,
   type CNaclRule,
@@ -58,6 +62,9 @@ export interface NaclOutcome {
 /** The rule that allowed a packet; `sg` names its group. */
 export type SgMatch = CSgRule;
 
+/** What a query end names: an interface (an instance's is its primary one) or a host on the internet. */
+export type EndpointRef = { readonly kind: 'eni'; readonly eni: CEni } | { readonly kind: 'host'; readonly id: string; readonly ip: IpAddress };
+
 export interface Lookups {
   lookupRoute(rt: CRouteTable, dst: IpAddress): CRoute | undefined;
   evaluateNacl(nacl: CNacl, egress: boolean, pkt: Packet): NaclOutcome;
@@ -65,6 +72,18 @@ export interface Lookups {
   matchSecurityGroups(eni: CEni, egress: boolean, pkt: Packet, refsPreserved: boolean): SgMatch | undefined;
   deviceAt(vpc: CVpc, ip: IpAddress): CDevice | undefined;
   publicIpOwner(ip: number): CPublicMapping | undefined;
+  /** The subnet's route table: its explicit association, else the VPC's main table. */
+  routeTableOf(subnet: CSubnet): CRouteTable;
+  /** The subnet's network ACL: its explicit association, else the VPC's default NACL. */
+  naclOf(subnet: CSubnet): CNacl;
+  internetGatewayOf(vpc: CVpc): CIgw | undefined;
+  egressOnlyGatewayOf(vpc: CVpc): CEigw | undefined;
+  /** The gateway route table associated with an internet gateway (ingress routing), if any. */
+  edgeRouteTableOf(igw: CIgw): CRouteTable | undefined;
+  /** The gateway or device a route's target names. */
+  routeTarget(route: CRoute): RouteTargetObject | undefined;
+  /** An instance, network interface or external host by id. */
+  endpoint(id: string): EndpointRef | undefined;
 }
 
 /** The unit port set used for protocols without ports, so "allowed" stays a set. */
@@ -206,6 +225,18 @@ export function indexedLookups(net: Network): Lookups {
     matchSecurityGroups: (eni, egress, pkt, refsPreserved) => matchSecurityGroupRules(eni, egress, pkt, refsPreserved, indexedIsMember),
     deviceAt: indexedDeviceAt,
     publicIpOwner: (ip) => net.publicIps.get(ip),
+    routeTableOf: (subnet) => subnet.routeTable,
+    naclOf: (subnet) => subnet.nacl,
+    internetGatewayOf: (vpc) => vpc.igw,
+    egressOnlyGatewayOf: (vpc) => vpc.eigw,
+    edgeRouteTableOf: (igw) => igw.edgeRouteTable,
+    routeTarget: (route) => route.targetObject,
+    endpoint: (id) => {
+      const eni = net.instances.get(id)?.primaryEni ?? net.enis.get(id);
+      if (eni) return { kind: 'eni', eni };
+      const host = net.externalHosts.get(id);
+      return host ? { kind: 'host', id: host.id, ip: host.ip } : undefined;
+    },
   };
 }
 
@@ -256,8 +287,19 @@ function elementaryPieces(set: PortSet, rules: readonly CNaclRule[]): PortRange[
   return out;
 }
 
-/** The naive reference: linear scans everywhere, NACLs sorted at every evaluation. */
+/** Finds a compiled resource by id by walking the collection (the reference keeps no index). */
+function scanById<T extends { id: string }>(items: Iterable<T>, id: string): T | undefined {
+  for (const item of items) if (item.id === id) return item;
+  return undefined;
+}
+
+/**
+ * The naive reference: no indexes at all. Associations and ids are found by scanning the document's
+ * arrays in order, routes by scanning every route, NACLs sorted at every evaluation and matched one
+ * port range at a time, addresses by scanning every device.
+ */
 export function naiveLookups(net: Network): Lookups {
+  const t = net.topology;
   const deviceAt = (vpc: CVpc, ip: IpAddress): CDevice | undefined => {
     for (const d of vpc.devices) {
       if (d.kind === 'eni') {
@@ -266,10 +308,13 @@ export function naiveLookups(net: Network): Lookups {
     }
     return undefined;
   };
+  const table = (id: string): CRouteTable | undefined => scanById(net.routeTables.values(), id);
+  const nacl = (id: string): CNacl | undefined => scanById(net.nacls.values(), id);
+  const instanceEni = (id: string): CEni | undefined => scanById(net.instances.values(), id)?.primaryEni;
   return {
     lookupRoute: (rt, dst) => lookupRouteByScan(rt.routes, dst),
-    evaluateNacl: (nacl, egress, pkt) => {
-      const rules = egress ? nacl.outboundAsWritten : nacl.inboundAsWritten;
+    evaluateNacl: (acl, egress, pkt) => {
+      const rules = egress ? acl.outboundAsWritten : acl.inboundAsWritten;
       const ported = hasPorts(pkt.proto);
       const all = ported ? pkt.dport : NO_PORTS;
       const pieces = ported ? elementaryPieces(all, rules) : [...NO_PORTS];
@@ -287,21 +332,88 @@ export function naiveLookups(net: Network): Lookups {
     },
     matchSecurityGroups: (eni, egress, pkt, refsPreserved) =>
       matchSecurityGroupRules(eni, egress, pkt, refsPreserved, (vpc, sgId, ip) => {
-        for (const d of vpc.devices) {
-          if (d.kind !== 'eni' || !d.sgs.some((g) => g.id === sgId)) continue;
-          if (ip.family === 4 ? d.ips4.includes(ip.value) : d.ips6.includes(ip.value)) return true;
-        }
-        return false;
+        // The interface holding the address (the first one, as AWS allows only one) must be a member.
+        const holder = deviceAt(vpc, ip);
+        return holder !== undefined && holder.kind === 'eni' && holder.sgs.some((g) => g.id === sgId);
       }),
     deviceAt,
     publicIpOwner: (ip) => {
-      for (const vpc of net.vpcList) {
-        for (const d of vpc.devices) {
-          if (d.kind === 'eni' && d.publicIp4 === ip && d.ips4.length > 0) return { publicIp: ip, device: d, privateIp: d.ips4[0]! };
-          if (d.kind === 'nat' && d.publicIp4 === ip) return { publicIp: ip, device: d, privateIp: d.ip4 };
+      // The first owner in document order: instances, then network interfaces, then NAT gateways.
+      for (let rank = 0; rank < 3; rank++) {
+        let best: CPublicMapping | undefined;
+        let bestIndex = Infinity;
+        for (const vpc of net.vpcList) {
+          for (const d of vpc.devices) {
+            const r = d.kind === 'nat' ? 2 : d.instance && d.instance.primaryEni === d ? 0 : 1;
+            if (r !== rank || d.publicIp4 !== ip) continue;
+            if (d.kind === 'eni' && d.ips4.length === 0) continue;
+            const i = pathIndex(d.path);
+            if (i >= bestIndex) continue;
+            bestIndex = i;
+            best = { publicIp: ip, device: d, privateIp: d.kind === 'eni' ? d.ips4[0]! : d.ip4 };
+          }
         }
+        if (best) return best;
       }
       return undefined;
     },
+    routeTableOf: (subnet) => {
+      const vpcId = subnet.vpc.id;
+      for (const rt of t.routeTables ?? []) {
+        if (rt.vpcId === vpcId && (rt.subnetIds ?? []).includes(subnet.id)) return table(rt.id)!;
+      }
+      for (const rt of t.routeTables ?? []) if (rt.vpcId === vpcId && rt.main === true) return table(rt.id)!;
+      return table(`${vpcId}/rtb-main`)!;
+    },
+    naclOf: (subnet) => {
+      const vpcId = subnet.vpc.id;
+      for (const a of t.networkAcls ?? []) {
+        if (a.vpcId === vpcId && (a.subnetIds ?? []).includes(subnet.id)) return nacl(a.id)!;
+      }
+      for (const a of t.networkAcls ?? []) if (a.vpcId === vpcId && a.default === true) return nacl(a.id)!;
+      return nacl(`${vpcId}/acl-default`)!;
+    },
+    internetGatewayOf: (vpc) => {
+      const g = (t.internetGateways ?? []).find((x) => x.vpcId === vpc.id);
+      return g ? scanById(net.internetGateways.values(), g.id) : undefined;
+    },
+    egressOnlyGatewayOf: (vpc) => {
+      const g = (t.egressOnlyInternetGateways ?? []).find((x) => x.vpcId === vpc.id);
+      return g ? scanById(net.egressOnlyInternetGateways.values(), g.id) : undefined;
+    },
+    edgeRouteTableOf: (igw) => {
+      for (const rt of t.routeTables ?? []) {
+        if ((rt.gatewayIds ?? []).includes(igw.id) && scanById(net.vpcList, rt.vpcId)) return table(rt.id);
+      }
+      return undefined;
+    },
+    routeTarget: (route): RouteTargetObject | undefined => {
+      switch (route.targetType) {
+        case 'internet-gateway':
+          return scanById(net.internetGateways.values(), route.target);
+        case 'egress-only-internet-gateway':
+          return scanById(net.egressOnlyInternetGateways.values(), route.target);
+        case 'nat-gateway':
+          return scanById(net.natGateways.values(), route.target);
+        case 'instance':
+          return instanceEni(route.target);
+        case 'network-interface':
+          return scanById(net.enis.values(), route.target);
+        default:
+          return undefined;
+      }
+    },
+    endpoint: (id) => {
+      const eni = instanceEni(id) ?? scanById(net.enis.values(), id);
+      if (eni) return { kind: 'eni', eni };
+      const host = scanById(net.externalHosts.values(), id);
+      return host ? { kind: 'host', id: host.id, ip: host.ip } : undefined;
+    },
   };
+}
+
+/** The index in a document path such as `topology.instances[12]`. */
+function pathIndex(path: string): number {
+  const m = /\[(\d+)\]$/.exec(path);
+  return m ? Number(m[1]) : 0;
 }

@@ -28,7 +28,7 @@ import {
   protocolNumber,
 } from './builtins.ts';
 import { ephemeralRangeOf, vpcContains, type CEni, type CVpc, type Network } from './compile.ts';
-import { indexedLookups, type Lookups, type Packet } from './lookups.ts';
+import { indexedLookups, type EndpointRef, type Lookups, type Packet } from './lookups.ts';
 import type { Explanation, PathComponent, ResolvedQuery, TraceQuery, TraceResult, Verdict } from './types.ts';
 import { Walker, type WalkEnd } from './walk.ts';
 
@@ -50,7 +50,7 @@ export function trace(network: Network, query: TraceQuery, lookups?: Lookups): R
     lk = indexedLookups(network);
     lookupsCache.set(network, lk);
   }
-  const resolved = resolveQuery(network, query);
+  const resolved = resolveQuery(network, query, lk);
   if (!resolved.ok) return resolved;
   return ok(run(network, lk, resolved.value));
 }
@@ -74,7 +74,7 @@ function queryError(code: string, message: string, path?: string): Result<never,
 }
 
 /** Checks the query and works out which addresses and ports it is about (format.md section 3). */
-export function resolveQuery(net: Network, q: TraceQuery): Result<Resolved, Diagnostic> {
+export function resolveQuery(net: Network, q: TraceQuery, lk: Lookups = indexedLookups(net)): Result<Resolved, Diagnostic> {
   if (typeof q.from !== 'string' || q.from.length === 0) return queryError('QUERY_MISSING_ENDPOINT', 'The query needs a source (from).', 'from');
   if (typeof q.to !== 'string' || q.to.length === 0) return queryError('QUERY_MISSING_ENDPOINT', 'The query needs a destination (to).', 'to');
   const protocol = (q.protocol ?? 'tcp').toLowerCase();
@@ -94,14 +94,10 @@ export function resolveQuery(net: Network, q: TraceQuery): Result<Resolved, Diag
   if (q.family !== undefined && q.family !== 4 && q.family !== 6) {
     return queryError('QUERY_FAMILY', `IP family ${String(q.family)} is not 4 or 6.`, 'family');
   }
-  const literalFamily = (text: string): 4 | 6 | undefined => {
-    if (text === 'internet' || net.instances.has(text) || net.enis.has(text)) return undefined;
-    const host = net.externalHosts.get(text);
-    if (host) return host.ip.family;
-    return parseIp(text)?.family;
-  };
-  const fromFamily = literalFamily(q.from);
-  const toFamily = literalFamily(q.to);
+  const fromEnd = q.from === 'internet' ? undefined : lk.endpoint(q.from);
+  const toEnd = q.to === 'internet' ? undefined : lk.endpoint(q.to);
+  const fromFamily = literalFamily(q.from, fromEnd);
+  const toFamily = literalFamily(q.to, toEnd);
   if (fromFamily && toFamily && fromFamily !== toFamily) {
     return queryError('QUERY_FAMILY', `${short(q.from)} is IPv${fromFamily} but ${short(q.to)} is IPv${toFamily}.`, 'to');
   }
@@ -113,10 +109,10 @@ export function resolveQuery(net: Network, q: TraceQuery): Result<Resolved, Diag
     if (fam && fam !== family) return queryError('QUERY_FAMILY', `${short(text)} is an IPv${fam} address, but the query asks for IPv${family}.`, field);
   }
 
-  const source = resolveSource(net, q.from, family);
+  const source = resolveSource(net, lk, q.from, fromEnd, family);
   if (!source.ok) return source;
   const fromInternet = source.value.kind === 'internet';
-  const destination = resolveDestination(net, q, family, fromInternet);
+  const destination = resolveDestination(net, q, toEnd, family, fromInternet);
   if (!destination.ok) return destination;
   const src = source.value;
   const dst = destination.value;
@@ -158,19 +154,22 @@ function vpcOfAddress(net: Network, ip: IpAddress): CVpc | undefined {
   return net.vpcList.find((v) => vpcContains(v, ip));
 }
 
-function resolveSource(net: Network, text: string, family: 4 | 6): Result<Source, Diagnostic> {
+/** The IP family an end fixes by itself: an address literal's or an external host's. */
+function literalFamily(text: string, end: EndpointRef | undefined): 4 | 6 | undefined {
+  if (end) return end.kind === 'host' ? end.ip.family : undefined;
+  if (text === 'internet') return undefined;
+  return parseIp(text)?.family;
+}
+
+function resolveSource(net: Network, lk: Lookups, text: string, end: EndpointRef | undefined, family: 4 | 6): Result<Source, Diagnostic> {
   if (text === 'internet') return ok({ kind: 'internet', id: 'internet', ip: family === 4 ? INTERNET_V4 : INTERNET_V6, external: false });
-  const inst = net.instances.get(text);
-  if (inst) return ok({ kind: 'eni', eni: inst.primaryEni });
-  const eni = net.enis.get(text);
-  if (eni) return ok({ kind: 'eni', eni });
-  const host = net.externalHosts.get(text);
-  if (host) return ok({ kind: 'internet', id: host.id, ip: host.ip, external: true });
+  if (end?.kind === 'eni') return ok({ kind: 'eni', eni: end.eni });
+  if (end) return ok({ kind: 'internet', id: end.id, ip: end.ip, external: true });
   const ip = parseIp(text);
   if (ip) {
     for (const vpc of net.vpcList) {
       if (!vpcContains(vpc, ip)) continue;
-      const d = ip.family === 4 ? vpc.devices4.get(ip.value) : vpc.devices6.get(ip.value);
+      const d = lk.deviceAt(vpc, ip);
       if (d?.kind === 'eni') return ok({ kind: 'eni', eni: d });
     }
     if (vpcOfAddress(net, ip)) {
@@ -194,17 +193,23 @@ function unknownEndpoint(net: Network, text: string, field: 'from' | 'to'): Resu
   );
 }
 
-function resolveDestination(net: Network, q: TraceQuery, family: 4 | 6, fromInternet: boolean): Result<Destination, Diagnostic> {
+function resolveDestination(
+  net: Network,
+  q: TraceQuery,
+  end: EndpointRef | undefined,
+  family: 4 | 6,
+  fromInternet: boolean,
+): Result<Destination, Diagnostic> {
   const text = q.to;
   if (text === 'internet') {
     return ok({ kind: 'address', id: 'internet', ip: family === 4 ? INTERNET_V4 : INTERNET_V6 });
   }
   const service = SERVICES.get(text);
-  if (service !== undefined && !net.instances.has(text) && !net.enis.has(text)) {
+  if (service !== undefined && end?.kind !== 'eni') {
     if (family !== 4) return queryError('QUERY_FAMILY', `The ${text} service is modelled with IPv4 addresses only.`, 'family');
     return ok({ kind: 'address', id: text, ip: service });
   }
-  const eni = net.instances.get(text)?.primaryEni ?? net.enis.get(text);
+  const eni = end?.kind === 'eni' ? end.eni : undefined;
   if (eni) {
     const aim = q.toAddress ?? (family === 6 ? 'ipv6' : fromInternet ? 'public' : 'private');
     if (q.toAddress !== undefined && q.toAddress !== 'private' && q.toAddress !== 'public' && q.toAddress !== 'ipv6') {
@@ -215,8 +220,7 @@ function resolveDestination(net: Network, q: TraceQuery, family: 4 | 6, fromInte
     }
     return ok({ kind: 'eni', eni, aim });
   }
-  const host = net.externalHosts.get(text);
-  if (host) return ok({ kind: 'address', id: host.id, ip: host.ip });
+  if (end?.kind === 'host') return ok({ kind: 'address', id: end.id, ip: end.ip });
   const ip = parseIp(text);
   if (ip) {
     const vpc = vpcOfAddress(net, ip);
@@ -229,17 +233,16 @@ function resolveDestination(net: Network, q: TraceQuery, family: 4 | 6, fromInte
 function aimedAddress(eni: CEni, aim: 'private' | 'public' | 'ipv6'): IpAddress | undefined {
   switch (aim) {
     case 'private':
-      return eni.ips4.length > 0 ? { family: 4, value: eni.ips4[0]! } : undefined;
+      return eni.primary4;
     case 'public':
-      return eni.publicIp4 !== undefined ? { family: 4, value: eni.publicIp4 } : undefined;
+      return eni.public4;
     case 'ipv6':
-      return eni.ips6.length > 0 ? { family: 6, value: eni.ips6[0]! } : undefined;
+      return eni.primary6;
   }
 }
 
 function sourceAddress(eni: CEni, family: 4 | 6): IpAddress | undefined {
-  if (family === 4) return eni.ips4.length > 0 ? { family: 4, value: eni.ips4[0]! } : undefined;
-  return eni.ips6.length > 0 ? { family: 6, value: eni.ips6[0]! } : undefined;
+  return family === 4 ? eni.primary4 : eni.primary6;
 }
 
 /** Addresses in a VPC that security groups and NACLs never filter (semantics.md 3.3 rule 4, 14). */
@@ -295,7 +298,7 @@ function run(net: Network, lk: Lookups, r: Resolved): TraceResult {
       action: 'drop',
       explanationCodes: ['SIM_NO_ADDRESS_FOR_FAMILY'],
     };
-    const what = r.family === 6 ? 'an IPv6 address' : dst.kind === 'eni' && dst.aim === 'public' && srcIp ? 'a public IPv4 address' : 'an IPv4 address';
+    const what = r.family === 6 ? 'IPv6 address' : dst.kind === 'eni' && dst.aim === 'public' && srcIp ? 'public IPv4 address' : 'IPv4 address';
     return finish(net, w, query, [comp], [], [
       {
         code: 'SIM_NO_ADDRESS_FOR_FAMILY',

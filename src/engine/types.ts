@@ -94,7 +94,7 @@ export interface SecurityGroupRuleRef {
   implicit?: boolean;
 }
 
-export type RouteOrigin = 'local' | 'static' | 'prefixList' | 'gatewayEndpoint';
+export type RouteOrigin = 'local' | 'static' | 'prefixList' | 'propagated' | 'gatewayEndpoint';
 
 export interface RouteRef {
   routeTableId: string;

@@ -165,8 +165,8 @@ export class Walker {
       if (!target || target.subnet !== subnet) return this.noInterfaceAt(subnet.vpc, pkt);
       return this.arriveAtDevice(target, pkt, false);
     }
-    const passed = this.naclCheck(subnet.nacl, subnet, true, pkt);
-    return this.routeFrom(subnet.routeTable, passed, subnet);
+    const passed = this.naclCheck(this.lk.naclOf(subnet), subnet, true, pkt);
+    return this.routeFrom(this.lk.routeTableOf(subnet), passed, subnet);
   }
 
   private routeFrom(rt: CRouteTable, pkt: Packet, from: CSubnet | undefined): WalkEnd {
@@ -199,19 +199,16 @@ export class Walker {
       case 'local':
         return this.deliverLocal(vpc, pkt, from);
       case 'internet-gateway':
-        return this.internetGatewayEgress(this.net.internetGateways.get(route.target)!, pkt);
+        return this.internetGatewayEgress(this.lk.routeTarget(route) as CIgw, pkt);
       case 'egress-only-internet-gateway':
-        return this.egressOnlyGatewayEgress(this.net.egressOnlyInternetGateways.get(route.target)!, pkt);
+        return this.egressOnlyGatewayEgress(this.lk.routeTarget(route) as CEigw, pkt);
       case 'nat-gateway': {
-        const nat = this.net.natGateways.get(route.target)!;
+        const nat = this.lk.routeTarget(route) as CNat;
         return this.arriveAtDevice(nat, pkt, nat.subnet !== from);
       }
-      case 'instance': {
-        const eni = this.net.instances.get(route.target)!.primaryEni;
-        return this.arriveAtDevice(eni, pkt, eni.subnet !== from);
-      }
+      case 'instance':
       case 'network-interface': {
-        const eni = this.net.enis.get(route.target)!;
+        const eni = this.lk.routeTarget(route) as CEni;
         return this.arriveAtDevice(eni, pkt, eni.subnet !== from);
       }
       case 'vpc-peering-connection':
@@ -247,7 +244,7 @@ export class Walker {
 
   private arriveAtDevice(device: CDevice, pkt: Packet, crossedSubnet: boolean): WalkEnd {
     if (++this.hops > MAX_HOPS) return this.loop(device.id);
-    const passed = crossedSubnet ? this.naclCheck(device.subnet.nacl, device.subnet, false, pkt) : pkt;
+    const passed = crossedSubnet ? this.naclCheck(this.lk.naclOf(device.subnet), device.subnet, false, pkt) : pkt;
     return device.kind === 'eni' ? this.interfaceReceives(device, passed) : this.natGatewayReceives(device, passed);
   }
 
@@ -514,7 +511,7 @@ export class Walker {
         this.block('NO_PATH', c, { message: `Nothing in the topology holds ${formatIp(pkt.dst)}.`, address: formatIp(pkt.dst) });
         return { kind: 'stopped' };
       }
-      const igw = vpc.igw;
+      const igw = this.lk.internetGatewayOf(vpc);
       if (!igw) return this.noInternetGateway(vpc, pkt);
       this.touch(igw.id);
       const comp = this.push(igw.ref, 'forward');
@@ -555,25 +552,27 @@ export class Walker {
       this.block('NO_PATH', c, { message: `Nothing in the topology holds ${formatIp(pkt.dst)}.`, address: formatIp(pkt.dst) });
       return { kind: 'stopped' };
     }
-    if (this.dir === 'return' && exit && 'vpc' in exit && this.net.egressOnlyInternetGateways.get(exit.id) === exit) {
+    if (this.dir === 'return' && exit && exit.ref.type === 'egress-only-internet-gateway') {
       // The reply to a connection that left through the egress-only gateway comes back through it.
       const comp = this.push(exit.ref, 'forward');
       comp.vpc = vpc.id;
       if (!this.popExpected(exit.id, comp)) return { kind: 'stopped' };
       return this.deliverLocal(vpc, pkt, undefined);
     }
-    if (vpc.igw) {
-      const igw = vpc.igw;
+    const igw6 = this.lk.internetGatewayOf(vpc);
+    if (igw6) {
+      const igw = igw6;
       this.touch(igw.id);
       const comp = this.push(igw.ref, 'forward');
       comp.vpc = vpc.id;
       return this.afterInternetGateway(igw, vpc, pkt);
     }
-    if (vpc.eigw) {
-      const comp = this.push(vpc.eigw.ref, 'drop');
+    const eigw = this.lk.egressOnlyGatewayOf(vpc);
+    if (eigw) {
+      const comp = this.push(eigw.ref, 'drop');
       comp.vpc = vpc.id;
       this.block('SIM_EIGW_INBOUND_UNSOLICITED', comp, {
-        message: `${vpc.eigw.id} is egress-only: it lets instances start IPv6 connections to the internet, never the other way round.`,
+        message: `${eigw.id} is egress-only: it lets instances start IPv6 connections to the internet, never the other way round.`,
       });
       return { kind: 'stopped' };
     }
@@ -590,7 +589,7 @@ export class Walker {
 
   /** Ingress routing: the gateway route table if one is associated, else local delivery (semantics.md 2.6). */
   private afterInternetGateway(igw: CIgw, vpc: CVpc, pkt: Packet): WalkEnd {
-    const rt = igw.edgeRouteTable;
+    const rt = this.lk.edgeRouteTableOf(igw);
     if (!rt) return this.deliverLocal(vpc, pkt, undefined);
     const route = this.lk.lookupRoute(rt, pkt.dst);
     const comp = this.push(this.routeTableRef(rt), 'route');
@@ -611,7 +610,7 @@ export class Walker {
     if (this.trackTouched && route.path) this.usedPaths.add(route.path);
     if (route.targetType === 'local') return this.deliverLocal(vpc, pkt, undefined);
     if (route.targetType === 'network-interface' || route.targetType === 'instance') {
-      const eni = route.targetType === 'instance' ? this.net.instances.get(route.target)!.primaryEni : this.net.enis.get(route.target)!;
+      const eni = this.lk.routeTarget(route) as CEni;
       if (eni.publicIp4 === undefined && pkt.family === 4) {
         this.block('INGRESS_RTB_NO_PUBLIC_IP', comp, {
           componentId: eni.id,
