@@ -32,6 +32,11 @@ import {
 } from './builtins.ts';
 import type { AclRuleRef, ComponentType, PathComponent, RouteOrigin, RouteRef, RouteTargetType, SecurityGroupRuleRef } from './types.ts';
 
+/** What a query end names: an interface (an instance's is its primary one) or a host on the internet. */
+export type EndpointRef =
+  | { readonly kind: 'eni'; readonly eni: CEni }
+  | { readonly kind: 'host'; readonly id: string; readonly ip: IpAddress };
+
 /** A path component's `component` field, built once per resource and shared (frozen) by every trace. */
 export type ComponentRef = Readonly<PathComponent['component']>;
 
@@ -277,6 +282,8 @@ export interface Network {
   readonly egressOnlyInternetGateways: Map<string, CEigw>;
   readonly prefixLists: Map<string, Cidr[]>;
   readonly externalHosts: Map<string, { id: string; name?: string; ip: IpAddress }>;
+  /** Instances (their primary interface), network interfaces and external hosts by id. */
+  readonly endpoints: Map<string, EndpointRef>;
   /** Public IPv4 -> the device and private address it maps to (internet gateway 1:1 NAT). */
   readonly publicIps: Map<number, CPublicMapping>;
   /** Ids of peering connections, transit gateways and endpoints: known, simulated in a later version. */
@@ -575,6 +582,11 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     if (!(s as Partial<CSubnet>).nacl) s.nacl = s.vpc.defaultNacl;
   }
 
+  const endpoints = new Map<string, EndpointRef>();
+  for (const h of externalHosts.values()) endpoints.set(h.id, Object.freeze({ kind: 'host' as const, id: h.id, ip: h.ip }));
+  for (const e of enis.values()) endpoints.set(e.id, Object.freeze({ kind: 'eni' as const, eni: e }));
+  for (const i of instances.values()) endpoints.set(i.id, Object.freeze({ kind: 'eni' as const, eni: i.primaryEni }));
+
   const diagnosticsByResource = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     if (d.resourceId === undefined) continue;
@@ -599,6 +611,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     prefixLists,
     externalHosts,
     publicIps,
+    endpoints,
     otherResources,
     diagnostics,
     diagnosticsByResource,

@@ -16,6 +16,7 @@ import {
 import { PROTO_ALL, PROTO_ICMP, PROTO_ICMPV6, hasPorts } from './builtins.ts';
 import {
   compareRoutePriority,
+  type EndpointRef,
   type CDevice,
   type CEigw,
   type CIgw,
@@ -62,8 +63,7 @@ export interface NaclOutcome {
 /** The rule that allowed a packet; `sg` names its group. */
 export type SgMatch = CSgRule;
 
-/** What a query end names: an interface (an instance's is its primary one) or a host on the internet. */
-export type EndpointRef = { readonly kind: 'eni'; readonly eni: CEni } | { readonly kind: 'host'; readonly id: string; readonly ip: IpAddress };
+export type { EndpointRef };
 
 export interface Lookups {
   lookupRoute(rt: CRouteTable, dst: IpAddress): CRoute | undefined;
@@ -112,14 +112,19 @@ export function evaluateNaclRules(rules: readonly CNaclRule[], egress: boolean, 
   const dport = pkt.dport;
   if (!ported || (dport.length === 1 && dport[0]!.from === dport[0]!.to)) return evaluateSinglePort(rules, egress, pkt, ported);
   const addr = egress ? pkt.dst : pkt.src;
+  const family = pkt.family;
+  const value = addr.value;
   let remaining: PortSet = dport;
   let allowed: PortSet = [];
   const decisions: NaclDecision[] = [];
-  for (const rule of rules) {
-    if (rule.cidr.family !== pkt.family || !cidrContains(rule.cidr, addr)) continue;
-    if (!protocolMatches(rule, pkt)) continue;
-    const covered = rule.ports && rule.proto !== PROTO_ALL ? portSetIntersectRange(remaining, rule.ports) : remaining;
-    if (covered.length === 0) continue;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    const c = rule.cidr;
+    if (c.family !== family || value < c.network || value > c.last) continue;
+    if (rule.proto !== PROTO_ALL && (rule.proto !== pkt.proto || !protocolMatches(rule, pkt))) continue;
+    const ports = rule.proto === PROTO_ALL ? undefined : rule.ports;
+    if (ports && !overlaps(remaining, ports)) continue;
+    const covered = ports ? portSetIntersectRange(remaining, ports) : remaining;
     decisions.push({ ports: covered, rule });
     if (rule.action === 'allow') allowed = allowed.length === 0 ? covered : portSetUnion(allowed, covered);
     remaining = covered === remaining ? [] : portSetSubtract(remaining, covered);
@@ -128,15 +133,32 @@ export function evaluateNaclRules(rules: readonly CNaclRule[], egress: boolean, 
   return { allowed, denied: portSetSubtract(dport, allowed), decisions };
 }
 
+function overlaps(set: PortSet, r: PortRange): boolean {
+  for (let i = 0; i < set.length; i++) {
+    const x = set[i]!;
+    if (x.from <= r.to && x.to >= r.from) return true;
+  }
+  return false;
+}
+
 /** The common case: one destination port (or a protocol without ports), decided by a single rule. */
 function evaluateSinglePort(rules: readonly CNaclRule[], egress: boolean, pkt: Packet, ported: boolean): NaclOutcome {
   const addr = egress ? pkt.dst : pkt.src;
+  const family = pkt.family;
+  const value = addr.value;
+  const proto = pkt.proto;
   const all = ported ? pkt.dport : NO_PORTS;
   const port = ported ? all[0]!.from : 0;
-  for (const rule of rules) {
-    if (rule.cidr.family !== pkt.family || !cidrContains(rule.cidr, addr)) continue;
-    if (!protocolMatches(rule, pkt)) continue;
-    if (ported && rule.ports && rule.proto !== PROTO_ALL && (port < rule.ports.from || port > rule.ports.to)) continue;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    const c = rule.cidr;
+    // Inlined CIDR and protocol tests: this loop runs for every NACL crossing.
+    if (c.family !== family || value < c.network || value > c.last) continue;
+    if (rule.proto !== PROTO_ALL) {
+      if (rule.proto !== proto) continue;
+      if (!protocolMatches(rule, pkt)) continue;
+      if (ported && rule.ports && (port < rule.ports.from || port > rule.ports.to)) continue;
+    }
     const decisions = [{ ports: all, rule }];
     return rule.action === 'allow' ? { allowed: all, denied: [], decisions } : { allowed: [], denied: all, decisions };
   }
@@ -168,14 +190,18 @@ export function matchSecurityGroupRules(
   isMember: (vpc: CVpc, sgId: string, ip: IpAddress) => boolean,
 ): SgMatch | undefined {
   const peerAddr = egress ? pkt.dst : pkt.src;
+  const proto = pkt.proto;
   for (const sg of eni.sgs) {
     for (const rule of egress ? sg.outbound : sg.inbound) {
+      if (rule.proto !== PROTO_ALL && rule.proto !== proto) continue;
       if (!sgRuleMatchesTraffic(rule, pkt)) continue;
       const peer = rule.peer;
       switch (peer.kind) {
-        case 'cidr':
-          if (peer.cidr.family === pkt.family && cidrContains(peer.cidr, peerAddr)) return rule;
+        case 'cidr': {
+          const c = peer.cidr;
+          if (c.family === peerAddr.family && peerAddr.value >= c.network && peerAddr.value <= c.last) return rule;
           break;
+        }
         case 'prefix-list':
           for (const c of peer.cidrs) if (c.family === pkt.family && cidrContains(c, peerAddr)) return rule;
           break;
@@ -231,12 +257,7 @@ export function indexedLookups(net: Network): Lookups {
     egressOnlyGatewayOf: (vpc) => vpc.eigw,
     edgeRouteTableOf: (igw) => igw.edgeRouteTable,
     routeTarget: (route) => route.targetObject,
-    endpoint: (id) => {
-      const eni = net.instances.get(id)?.primaryEni ?? net.enis.get(id);
-      if (eni) return { kind: 'eni', eni };
-      const host = net.externalHosts.get(id);
-      return host ? { kind: 'host', id: host.id, ip: host.ip } : undefined;
-    },
+    endpoint: (id) => net.endpoints.get(id),
   };
 }
 

@@ -17,6 +17,8 @@ import {
 import type { Diagnostic } from '../model/index.ts';
 import {
   EPHEMERAL_INTERNET,
+  EPHEMERAL_LINUX,
+  EPHEMERAL_WINDOWS,
   INTERNET_HOST_V4,
   INTERNET_HOST_V6,
   LINK_LOCAL_SERVICES,
@@ -27,7 +29,7 @@ import {
   protocolName,
   protocolNumber,
 } from './builtins.ts';
-import { ephemeralRangeOf, vpcContains, type CEni, type CVpc, type Network } from './compile.ts';
+import { vpcContains, type CEni, type CVpc, type Network } from './compile.ts';
 import { indexedLookups, type EndpointRef, type Lookups, type Packet } from './lookups.ts';
 import type { Explanation, PathComponent, ResolvedQuery, TraceQuery, TraceResult, Verdict } from './types.ts';
 import { Walker, type WalkEnd } from './walk.ts';
@@ -77,7 +79,7 @@ function queryError(code: string, message: string, path?: string): Result<never,
 export function resolveQuery(net: Network, q: TraceQuery, lk: Lookups = indexedLookups(net)): Result<Resolved, Diagnostic> {
   if (typeof q.from !== 'string' || q.from.length === 0) return queryError('QUERY_MISSING_ENDPOINT', 'The query needs a source (from).', 'from');
   if (typeof q.to !== 'string' || q.to.length === 0) return queryError('QUERY_MISSING_ENDPOINT', 'The query needs a destination (to).', 'to');
-  const protocol = (q.protocol ?? 'tcp').toLowerCase();
+  const protocol = q.protocol === undefined ? 'tcp' : q.protocol.toLowerCase();
   const proto = protocolNumber(protocol);
   if (proto === undefined) {
     return queryError('QUERY_PROTOCOL', `Unknown protocol "${short(protocol)}": use tcp, udp, icmp, icmpv6, all or a protocol number 0-255.`, 'protocol');
@@ -102,12 +104,8 @@ export function resolveQuery(net: Network, q: TraceQuery, lk: Lookups = indexedL
     return queryError('QUERY_FAMILY', `${short(q.from)} is IPv${fromFamily} but ${short(q.to)} is IPv${toFamily}.`, 'to');
   }
   const family = q.family ?? fromFamily ?? toFamily ?? 4;
-  for (const [text, fam, field] of [
-    [q.from, fromFamily, 'from'],
-    [q.to, toFamily, 'to'],
-  ] as const) {
-    if (fam && fam !== family) return queryError('QUERY_FAMILY', `${short(text)} is an IPv${fam} address, but the query asks for IPv${family}.`, field);
-  }
+  if (fromFamily && fromFamily !== family) return familyMismatch(q.from, fromFamily, family, 'from');
+  if (toFamily && toFamily !== family) return familyMismatch(q.to, toFamily, family, 'to');
 
   const source = resolveSource(net, lk, q.from, fromEnd, family);
   if (!source.ok) return source;
@@ -126,21 +124,34 @@ export function resolveQuery(net: Network, q: TraceQuery, lk: Lookups = indexedL
     q.sourcePort !== undefined
       ? [{ from: q.sourcePort, to: q.sourcePort }]
       : src.kind === 'eni'
-        ? [ephemeralRangeOf(src.eni.instance?.os ?? 'linux')]
-        : [EPHEMERAL_INTERNET];
-  const icmp = proto === PROTO_ICMP || proto === PROTO_ICMPV6;
-  return ok({
+        ? src.eni.instance?.os === 'windows'
+          ? WINDOWS_PORTS
+          : LINUX_PORTS
+        : INTERNET_PORTS;
+  const resolved: Resolved = {
     source: src,
     destination: dst,
     family,
     proto,
     protocol: protocolName(proto),
-    ...(hasPorts(proto) && q.port !== undefined ? { port: q.port } : {}),
     sourcePorts,
-    ...(icmp ? { icmpType: q.icmpType ?? (proto === PROTO_ICMP ? 8 : 128), icmpCode: q.icmpCode ?? 0 } : {}),
     oneWay: q.oneWay === true,
     query: q,
-  });
+  };
+  if (hasPorts(proto) && q.port !== undefined) resolved.port = q.port;
+  if (proto === PROTO_ICMP || proto === PROTO_ICMPV6) {
+    resolved.icmpType = q.icmpType ?? (proto === PROTO_ICMP ? 8 : 128);
+    resolved.icmpCode = q.icmpCode ?? 0;
+  }
+  return ok(resolved);
+}
+
+const LINUX_PORTS: PortSet = Object.freeze([EPHEMERAL_LINUX]);
+const WINDOWS_PORTS: PortSet = Object.freeze([EPHEMERAL_WINDOWS]);
+const INTERNET_PORTS: PortSet = Object.freeze([EPHEMERAL_INTERNET]);
+
+function familyMismatch(text: string, fam: 4 | 6, family: 4 | 6, field: string): Result<never, Diagnostic> {
+  return queryError('QUERY_FAMILY', `${short(text)} is an IPv${fam} address, but the query asks for IPv${family}.`, field);
 }
 
 function short(text: string): string {
