@@ -45,5 +45,7 @@ export function runCheck(network: Network, check: Check): CheckResult {
       problems.push(`expected the block on the ${check.direction} path, got ${primary?.pathDirection ?? 'none'}`);
     }
   }
-  return problems.length === 0 ? { check, passed: true, result } : { check, passed: false, result, mismatch: problems.join('; ') };
+  return problems.length === 0
+    ? { check, passed: true, result }
+    : { check, passed: false, result, mismatch: problems.join('; ') };
 }

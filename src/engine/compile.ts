@@ -24,18 +24,20 @@ import {
   type SgOutboundRule,
   type Topology,
 } from '../model/index.ts';
-import {
-  EPHEMERAL_LINUX,
-  EPHEMERAL_WINDOWS,
-  PROTO_ALL,
-  protocolNumber,
-} from './builtins.ts';
-import type { AclRuleRef, ComponentType, PathComponent, RouteOrigin, RouteRef, RouteTargetType, SecurityGroupRuleRef } from './types.ts';
+import { EPHEMERAL_LINUX, EPHEMERAL_WINDOWS, PROTO_ALL, protocolNumber } from './builtins.ts';
+import type {
+  AclRuleRef,
+  ComponentType,
+  PathComponent,
+  RouteOrigin,
+  RouteRef,
+  RouteTargetType,
+  SecurityGroupRuleRef,
+} from './types.ts';
 
 /** What a query end names: an interface (an instance's is its primary one) or a host on the internet. */
 export type EndpointRef =
-  | { readonly kind: 'eni'; readonly eni: CEni }
-  | { readonly kind: 'host'; readonly id: string; readonly ip: IpAddress };
+  { readonly kind: 'eni'; readonly eni: CEni } | { readonly kind: 'host'; readonly id: string; readonly ip: IpAddress };
 
 /** A path component's `component` field, built once per resource and shared (frozen) by every trace. */
 export type ComponentRef = Readonly<PathComponent['component']>;
@@ -337,9 +339,16 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
   const publicIps = new Map<number, CPublicMapping>();
   const otherResources = new Map<string, 'vpc-peering-connection' | 'transit-gateway' | 'vpc-endpoint'>();
 
-  for (const [id, cidrs] of Object.entries(BUILTIN_PREFIX_LISTS)) prefixLists.set(id, cidrs.map((c) => parseCidrLoose(c)!));
+  for (const [id, cidrs] of Object.entries(BUILTIN_PREFIX_LISTS))
+    prefixLists.set(
+      id,
+      cidrs.map((c) => parseCidrLoose(c)!),
+    );
   (t.prefixLists ?? []).forEach((pl) => {
-    prefixLists.set(pl.id, (pl.cidrs ?? []).map(parseCidrLoose).filter((c): c is Cidr => c !== undefined));
+    prefixLists.set(
+      pl.id,
+      (pl.cidrs ?? []).map(parseCidrLoose).filter((c): c is Cidr => c !== undefined),
+    );
   });
   for (const p of t.vpcPeeringConnections ?? []) otherResources.set(p.id, 'vpc-peering-connection');
   for (const g of t.transitGateways ?? []) otherResources.set(g.id, 'transit-gateway');
@@ -391,21 +400,34 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     } as CSubnet;
     subnets.set(s.id, subnet);
     vpc.subnets.push(subnet);
-    if (subnet.cidr4 && !vpc.serviceAddresses4.has(subnet.cidr4.network + 1)) vpc.serviceAddresses4.set(subnet.cidr4.network + 1, 'VPC router');
+    if (subnet.cidr4 && !vpc.serviceAddresses4.has(subnet.cidr4.network + 1))
+      vpc.serviceAddresses4.set(subnet.cidr4.network + 1, 'VPC router');
   });
 
   // Security groups (rules need prefix lists; membership comes from interfaces below).
   (t.securityGroups ?? []).forEach((g, i) => {
     const vpc = vpcs.get(g.vpcId);
     const path = `topology.securityGroups[${i}]`;
-    const group: CSecurityGroup = { id: g.id, ref: componentRef(g.id, 'security-group', g.name), ...optName(g.name), path, vpc, inbound: [], outbound: [] };
-    (g.inbound ?? []).forEach((r, k) => group.inbound.push(compileSgRule(group, 'ingress', r, r.source, k, `${path}.inbound[${k}]`, prefixLists)));
+    const group: CSecurityGroup = {
+      id: g.id,
+      ref: componentRef(g.id, 'security-group', g.name),
+      ...optName(g.name),
+      path,
+      vpc,
+      inbound: [],
+      outbound: [],
+    };
+    (g.inbound ?? []).forEach((r, k) =>
+      group.inbound.push(compileSgRule(group, 'ingress', r, r.source, k, `${path}.inbound[${k}]`, prefixLists)),
+    );
     if (g.outbound === undefined) {
       // AWS's default for a new group: all traffic to 0.0.0.0/0, and ::/0 when the VPC has IPv6.
       group.outbound.push(implicitAllRule(group, '0.0.0.0/0'));
       if (vpc && vpc.cidrs6.length > 0) group.outbound.push(implicitAllRule(group, '::/0'));
     } else {
-      g.outbound.forEach((r, k) => group.outbound.push(compileSgRule(group, 'egress', r, r.destination, k, `${path}.outbound[${k}]`, prefixLists)));
+      g.outbound.forEach((r, k) =>
+        group.outbound.push(compileSgRule(group, 'egress', r, r.destination, k, `${path}.outbound[${k}]`, prefixLists)),
+      );
     }
     securityGroups.set(g.id, group);
   });
@@ -493,7 +515,13 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
 
   (t.internetGateways ?? []).forEach((g, i) => {
     const vpc = g.vpcId === null ? undefined : vpcs.get(g.vpcId);
-    const igw: CIgw = { id: g.id, ref: componentRef(g.id, 'internet-gateway', g.name), ...optName(g.name), path: `topology.internetGateways[${i}]`, ...(vpc ? { vpc } : {}) };
+    const igw: CIgw = {
+      id: g.id,
+      ref: componentRef(g.id, 'internet-gateway', g.name),
+      ...optName(g.name),
+      path: `topology.internetGateways[${i}]`,
+      ...(vpc ? { vpc } : {}),
+    };
     internetGateways.set(g.id, igw);
     // Two gateways on one VPC is a configuration error; the first one is the VPC's gateway.
     if (vpc && !vpc.igw) vpc.igw = igw;
@@ -535,7 +563,18 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     const vpc = vpcs.get(rt.vpcId);
     if (!vpc) return;
     const path = `topology.routeTables[${i}]`;
-    const table = compileRouteTable(rt.id, rt.name, path, vpc, false, rt.main === true, rt.routes ?? [], endpointRoutes.get(rt.id) ?? [], prefixLists, ctx);
+    const table = compileRouteTable(
+      rt.id,
+      rt.name,
+      path,
+      vpc,
+      false,
+      rt.main === true,
+      rt.routes ?? [],
+      endpointRoutes.get(rt.id) ?? [],
+      prefixLists,
+      ctx,
+    );
     routeTables.set(rt.id, table);
     if (table.main && !(vpc as Partial<CVpc>).mainRouteTable) vpc.mainRouteTable = table;
     for (const sid of rt.subnetIds ?? []) {
@@ -549,7 +588,18 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
   });
   for (const vpc of vpcList) {
     if (!(vpc as Partial<CVpc>).mainRouteTable) {
-      const table = compileRouteTable(`${vpc.id}/rtb-main`, undefined, vpc.path, vpc, true, true, [], [], prefixLists, ctx);
+      const table = compileRouteTable(
+        `${vpc.id}/rtb-main`,
+        undefined,
+        vpc.path,
+        vpc,
+        true,
+        true,
+        [],
+        [],
+        prefixLists,
+        ctx,
+      );
       vpc.mainRouteTable = table;
       routeTables.set(table.id, table);
     }
@@ -583,7 +633,8 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
   }
 
   const endpoints = new Map<string, EndpointRef>();
-  for (const h of externalHosts.values()) endpoints.set(h.id, Object.freeze({ kind: 'host' as const, id: h.id, ip: h.ip }));
+  for (const h of externalHosts.values())
+    endpoints.set(h.id, Object.freeze({ kind: 'host' as const, id: h.id, ip: h.ip }));
   for (const e of enis.values()) endpoints.set(e.id, Object.freeze({ kind: 'eni' as const, eni: e }));
   for (const i of instances.values()) endpoints.set(i.id, Object.freeze({ kind: 'eni' as const, eni: i.primaryEni }));
 
@@ -670,7 +721,14 @@ function compileEni(
 function implicitAllRule(sg: CSecurityGroup, cidrText: string): CSgRule {
   return {
     sg,
-    ref: Object.freeze({ sgId: sg.id, direction: 'egress' as const, ruleIndex: -1, peer: cidrText, protocol: 'all', implicit: true }),
+    ref: Object.freeze({
+      sgId: sg.id,
+      direction: 'egress' as const,
+      ruleIndex: -1,
+      peer: cidrText,
+      protocol: 'all',
+      implicit: true,
+    }),
     index: -1,
     proto: PROTO_ALL,
     protocolText: 'all',
@@ -755,19 +813,21 @@ function compileNacl(
       if (!cidr) return;
       const proto = protocolNumber(r.protocol) ?? PROTO_ALL;
       const ports = proto === PROTO_ALL || r.ports === undefined ? undefined : parsePortRange(r.ports);
-      out.push(withRef({
-        ruleNumber: r.ruleNumber,
-        action: r.action,
-        cidr,
-        cidrText: r.cidr,
-        proto,
-        protocolText: r.protocol,
-        ...(ports ? { ports } : {}),
-        ...(r.icmpType !== undefined ? { icmpType: r.icmpType } : {}),
-        ...(r.icmpCode !== undefined ? { icmpCode: r.icmpCode } : {}),
-        implicit,
-        ...(implicit ? {} : { path: `${path}.${dir}[${k}]` }),
-      }));
+      out.push(
+        withRef({
+          ruleNumber: r.ruleNumber,
+          action: r.action,
+          cidr,
+          cidrText: r.cidr,
+          proto,
+          protocolText: r.protocol,
+          ...(ports ? { ports } : {}),
+          ...(r.icmpType !== undefined ? { icmpType: r.icmpType } : {}),
+          ...(r.icmpCode !== undefined ? { icmpCode: r.icmpCode } : {}),
+          implicit,
+          ...(implicit ? {} : { path: `${path}.${dir}[${k}]` }),
+        }),
+      );
     });
     // The catch-all `*` deny rules, reported by AWS as rule number 32767.
     for (const text of ['0.0.0.0/0', '::/0']) {
@@ -821,13 +881,23 @@ export function resolveTarget(
 ): { targetType: RouteTargetType; state: 'active' | 'blackhole'; targetObject?: RouteTargetObject } {
   if (target === 'local') return { targetType: 'local', state: 'active' };
   const igw = ctx.internetGateways.get(target);
-  if (igw) return { targetType: 'internet-gateway', state: igw.vpc === vpc ? 'active' : 'blackhole', targetObject: igw };
+  if (igw)
+    return { targetType: 'internet-gateway', state: igw.vpc === vpc ? 'active' : 'blackhole', targetObject: igw };
   const eigw = ctx.eigws.get(target);
   if (eigw) {
-    return { targetType: 'egress-only-internet-gateway', state: eigw.vpc === vpc ? 'active' : 'blackhole', targetObject: eigw };
+    return {
+      targetType: 'egress-only-internet-gateway',
+      state: eigw.vpc === vpc ? 'active' : 'blackhole',
+      targetObject: eigw,
+    };
   }
   const nat = ctx.natGateways.get(target);
-  if (nat) return { targetType: 'nat-gateway', state: nat.available && nat.vpc === vpc ? 'active' : 'blackhole', targetObject: nat };
+  if (nat)
+    return {
+      targetType: 'nat-gateway',
+      state: nat.available && nat.vpc === vpc ? 'active' : 'blackhole',
+      targetObject: nat,
+    };
   const inst = ctx.instances.get(target);
   if (inst) {
     const state = inst.running && inst.primaryEni.vpc === vpc ? 'active' : 'blackhole';
@@ -836,7 +906,11 @@ export function resolveTarget(
   const eni = ctx.enis.get(target);
   if (eni) {
     const running = eni.instance ? eni.instance.running : true;
-    return { targetType: 'network-interface', state: running && eni.vpc === vpc ? 'active' : 'blackhole', targetObject: eni };
+    return {
+      targetType: 'network-interface',
+      state: running && eni.vpc === vpc ? 'active' : 'blackhole',
+      targetObject: eni,
+    };
   }
   const other = ctx.otherResources.get(target);
   if (other === 'vpc-peering-connection') {

@@ -28,7 +28,6 @@ import {
   type CPublicMapping,
   type CRoute,
   type CRouteTable,
-  type CSecurityGroup,
   type CSgRule,
   type CVpc,
   type Network,
@@ -110,7 +109,8 @@ export function protocolMatches(rule: { proto: number; icmpType?: number; icmpCo
 export function evaluateNaclRules(rules: readonly CNaclRule[], egress: boolean, pkt: Packet): NaclOutcome {
   const ported = hasPorts(pkt.proto);
   const dport = pkt.dport;
-  if (!ported || (dport.length === 1 && dport[0]!.from === dport[0]!.to)) return evaluateSinglePort(rules, egress, pkt, ported);
+  if (!ported || (dport.length === 1 && dport[0]!.from === dport[0]!.to))
+    return evaluateSinglePort(rules, egress, pkt, ported);
   const addr = egress ? pkt.dst : pkt.src;
   const family = pkt.family;
   const value = addr.value;
@@ -248,7 +248,8 @@ export function indexedLookups(net: Network): Lookups {
   return {
     lookupRoute: lookupLpm,
     evaluateNacl: (nacl, egress, pkt) => evaluateNaclRules(egress ? nacl.outbound : nacl.inbound, egress, pkt),
-    matchSecurityGroups: (eni, egress, pkt, refsPreserved) => matchSecurityGroupRules(eni, egress, pkt, refsPreserved, indexedIsMember),
+    matchSecurityGroups: (eni, egress, pkt, refsPreserved) =>
+      matchSecurityGroupRules(eni, egress, pkt, refsPreserved, indexedIsMember),
     deviceAt: indexedDeviceAt,
     publicIpOwner: (ip) => net.publicIps.get(ip),
     routeTableOf: (subnet) => subnet.routeTable,
@@ -273,13 +274,24 @@ export function lookupRouteByScan(routes: readonly CRoute[], dst: IpAddress): CR
 }
 
 /** First match over the rules sorted by number, one port at a time (the reference for port-set evaluation). */
-export function naclFirstMatch(rulesAsWritten: readonly CNaclRule[], egress: boolean, pkt: Packet, port: number): CNaclRule | undefined {
+export function naclFirstMatch(
+  rulesAsWritten: readonly CNaclRule[],
+  egress: boolean,
+  pkt: Packet,
+  port: number,
+): CNaclRule | undefined {
   const sorted = [...rulesAsWritten].sort((a, b) => a.ruleNumber - b.ruleNumber);
   const addr = egress ? pkt.dst : pkt.src;
   for (const rule of sorted) {
     if (rule.cidr.family !== pkt.family || !cidrContains(rule.cidr, addr)) continue;
     if (!protocolMatches(rule, pkt)) continue;
-    if (hasPorts(pkt.proto) && rule.ports && rule.proto !== PROTO_ALL && (port < rule.ports.from || port > rule.ports.to)) continue;
+    if (
+      hasPorts(pkt.proto) &&
+      rule.ports &&
+      rule.proto !== PROTO_ALL &&
+      (port < rule.ports.from || port > rule.ports.to)
+    )
+      continue;
     return rule;
   }
   return undefined;

@@ -76,22 +76,37 @@ function queryError(code: string, message: string, path?: string): Result<never,
 }
 
 /** Checks the query and works out which addresses and ports it is about (format.md section 3). */
-export function resolveQuery(net: Network, q: TraceQuery, lk: Lookups = indexedLookups(net)): Result<Resolved, Diagnostic> {
-  if (typeof q.from !== 'string' || q.from.length === 0) return queryError('QUERY_MISSING_ENDPOINT', 'The query needs a source (from).', 'from');
-  if (typeof q.to !== 'string' || q.to.length === 0) return queryError('QUERY_MISSING_ENDPOINT', 'The query needs a destination (to).', 'to');
+export function resolveQuery(
+  net: Network,
+  q: TraceQuery,
+  lk: Lookups = indexedLookups(net),
+): Result<Resolved, Diagnostic> {
+  if (typeof q.from !== 'string' || q.from.length === 0)
+    return queryError('QUERY_MISSING_ENDPOINT', 'The query needs a source (from).', 'from');
+  if (typeof q.to !== 'string' || q.to.length === 0)
+    return queryError('QUERY_MISSING_ENDPOINT', 'The query needs a destination (to).', 'to');
   const protocol = q.protocol === undefined ? 'tcp' : q.protocol.toLowerCase();
   const proto = protocolNumber(protocol);
   if (proto === undefined) {
-    return queryError('QUERY_PROTOCOL', `Unknown protocol "${short(protocol)}": use tcp, udp, icmp, icmpv6, all or a protocol number 0-255.`, 'protocol');
+    return queryError(
+      'QUERY_PROTOCOL',
+      `Unknown protocol "${short(protocol)}": use tcp, udp, icmp, icmpv6, all or a protocol number 0-255.`,
+      'protocol',
+    );
   }
   if (hasPorts(proto)) {
-    if (q.port === undefined) return queryError('QUERY_PORT_REQUIRED', `A ${protocol} query needs a destination port.`, 'port');
+    if (q.port === undefined)
+      return queryError('QUERY_PORT_REQUIRED', `A ${protocol} query needs a destination port.`, 'port');
     if (!Number.isInteger(q.port) || q.port < 0 || q.port > 65535) {
       return queryError('QUERY_PORT_RANGE', `Port ${String(q.port)} is not a port number (0-65535).`, 'port');
     }
   }
   if (q.sourcePort !== undefined && (!Number.isInteger(q.sourcePort) || q.sourcePort < 0 || q.sourcePort > 65535)) {
-    return queryError('QUERY_PORT_RANGE', `Source port ${String(q.sourcePort)} is not a port number (0-65535).`, 'sourcePort');
+    return queryError(
+      'QUERY_PORT_RANGE',
+      `Source port ${String(q.sourcePort)} is not a port number (0-65535).`,
+      'sourcePort',
+    );
   }
   if (q.family !== undefined && q.family !== 4 && q.family !== 6) {
     return queryError('QUERY_FAMILY', `IP family ${String(q.family)} is not 4 or 6.`, 'family');
@@ -101,7 +116,11 @@ export function resolveQuery(net: Network, q: TraceQuery, lk: Lookups = indexedL
   const fromFamily = literalFamily(q.from, fromEnd);
   const toFamily = literalFamily(q.to, toEnd);
   if (fromFamily && toFamily && fromFamily !== toFamily) {
-    return queryError('QUERY_FAMILY', `${short(q.from)} is IPv${fromFamily} but ${short(q.to)} is IPv${toFamily}.`, 'to');
+    return queryError(
+      'QUERY_FAMILY',
+      `${short(q.from)} is IPv${fromFamily} but ${short(q.to)} is IPv${toFamily}.`,
+      'to',
+    );
   }
   const family = q.family ?? fromFamily ?? toFamily ?? 4;
   if (fromFamily && fromFamily !== family) return familyMismatch(q.from, fromFamily, family, 'from');
@@ -114,11 +133,24 @@ export function resolveQuery(net: Network, q: TraceQuery, lk: Lookups = indexedL
   if (!destination.ok) return destination;
   const src = source.value;
   const dst = destination.value;
-  if (src.kind === 'internet' && dst.kind === 'address' && !dst.vpc && !(dst.ip.family === 4 && net.publicIps.has(dst.ip.value))) {
-    return queryError('QUERY_NO_VPC_ON_PATH', `Both ${short(q.from)} and ${short(q.to)} are on the internet; nothing in the topology lies between them.`, 'to');
+  if (
+    src.kind === 'internet' &&
+    dst.kind === 'address' &&
+    !dst.vpc &&
+    !(dst.ip.family === 4 && net.publicIps.has(dst.ip.value))
+  ) {
+    return queryError(
+      'QUERY_NO_VPC_ON_PATH',
+      `Both ${short(q.from)} and ${short(q.to)} are on the internet; nothing in the topology lies between them.`,
+      'to',
+    );
   }
   if (src.kind === 'eni' && dst.kind === 'eni' && src.eni === dst.eni) {
-    return queryError('QUERY_SAME_ENDPOINT', `The source and the destination are the same interface (${src.eni.id}).`, 'to');
+    return queryError(
+      'QUERY_SAME_ENDPOINT',
+      `The source and the destination are the same interface (${src.eni.id}).`,
+      'to',
+    );
   }
   const sourcePorts: PortSet =
     q.sourcePort !== undefined
@@ -151,7 +183,11 @@ const WINDOWS_PORTS: PortSet = Object.freeze([EPHEMERAL_WINDOWS]);
 const INTERNET_PORTS: PortSet = Object.freeze([EPHEMERAL_INTERNET]);
 
 function familyMismatch(text: string, fam: 4 | 6, family: 4 | 6, field: string): Result<never, Diagnostic> {
-  return queryError('QUERY_FAMILY', `${short(text)} is an IPv${fam} address, but the query asks for IPv${family}.`, field);
+  return queryError(
+    'QUERY_FAMILY',
+    `${short(text)} is an IPv${fam} address, but the query asks for IPv${family}.`,
+    field,
+  );
 }
 
 function short(text: string): string {
@@ -172,8 +208,15 @@ function literalFamily(text: string, end: EndpointRef | undefined): 4 | 6 | unde
   return parseIp(text)?.family;
 }
 
-function resolveSource(net: Network, lk: Lookups, text: string, end: EndpointRef | undefined, family: 4 | 6): Result<Source, Diagnostic> {
-  if (text === 'internet') return ok({ kind: 'internet', id: 'internet', ip: family === 4 ? INTERNET_V4 : INTERNET_V6, external: false });
+function resolveSource(
+  net: Network,
+  lk: Lookups,
+  text: string,
+  end: EndpointRef | undefined,
+  family: 4 | 6,
+): Result<Source, Diagnostic> {
+  if (text === 'internet')
+    return ok({ kind: 'internet', id: 'internet', ip: family === 4 ? INTERNET_V4 : INTERNET_V6, external: false });
   if (end?.kind === 'eni') return ok({ kind: 'eni', eni: end.eni });
   if (end) return ok({ kind: 'internet', id: end.id, ip: end.ip, external: true });
   const ip = parseIp(text);
@@ -184,7 +227,11 @@ function resolveSource(net: Network, lk: Lookups, text: string, end: EndpointRef
       if (d?.kind === 'eni') return ok({ kind: 'eni', eni: d });
     }
     if (vpcOfAddress(net, ip)) {
-      return queryError('QUERY_UNKNOWN_ENDPOINT', `No network interface holds ${formatIp(ip)}, so it cannot be a source.`, 'from');
+      return queryError(
+        'QUERY_UNKNOWN_ENDPOINT',
+        `No network interface holds ${formatIp(ip)}, so it cannot be a source.`,
+        'from',
+      );
     }
     return ok({ kind: 'internet', id: formatIp(ip), ip, external: false });
   }
@@ -217,14 +264,19 @@ function resolveDestination(
   }
   const service = SERVICES.get(text);
   if (service !== undefined && end?.kind !== 'eni') {
-    if (family !== 4) return queryError('QUERY_FAMILY', `The ${text} service is modelled with IPv4 addresses only.`, 'family');
+    if (family !== 4)
+      return queryError('QUERY_FAMILY', `The ${text} service is modelled with IPv4 addresses only.`, 'family');
     return ok({ kind: 'address', id: text, ip: service });
   }
   const eni = end?.kind === 'eni' ? end.eni : undefined;
   if (eni) {
     const aim = q.toAddress ?? (family === 6 ? 'ipv6' : fromInternet ? 'public' : 'private');
     if (q.toAddress !== undefined && q.toAddress !== 'private' && q.toAddress !== 'public' && q.toAddress !== 'ipv6') {
-      return queryError('QUERY_TO_ADDRESS', `toAddress must be private, public or ipv6, not "${short(String(q.toAddress))}".`, 'toAddress');
+      return queryError(
+        'QUERY_TO_ADDRESS',
+        `toAddress must be private, public or ipv6, not "${short(String(q.toAddress))}".`,
+        'toAddress',
+      );
     }
     if ((aim === 'ipv6') !== (family === 6)) {
       return queryError('QUERY_FAMILY', `toAddress ${aim} does not fit an IPv${family} query.`, 'toAddress');
@@ -305,21 +357,36 @@ function run(net: Network, lk: Lookups, r: Resolved): TraceResult {
     const comp: PathComponent = {
       seq: 1,
       direction: 'forward',
-      component: missing.instance ? { id: missing.instance.id, type: 'instance' } : { id: missing.id, type: 'network-interface' },
+      component: missing.instance
+        ? { id: missing.instance.id, type: 'instance' }
+        : { id: missing.id, type: 'network-interface' },
       action: 'drop',
       explanationCodes: ['SIM_NO_ADDRESS_FOR_FAMILY'],
     };
-    const what = r.family === 6 ? 'IPv6 address' : dst.kind === 'eni' && dst.aim === 'public' && srcIp ? 'public IPv4 address' : 'IPv4 address';
-    return finish(net, w, query, [comp], [], [
-      {
-        code: 'SIM_NO_ADDRESS_FOR_FAMILY',
-        pathDirection: 'forward',
-        componentId: comp.component.id,
-        componentType: comp.component.type,
-        message: `${comp.component.id} has no ${what}, so it cannot take part in this ${r.family === 6 ? 'IPv6' : 'IPv4'} query.`,
-        blocking: true,
-      },
-    ], undefined);
+    const what =
+      r.family === 6
+        ? 'IPv6 address'
+        : dst.kind === 'eni' && dst.aim === 'public' && srcIp
+          ? 'public IPv4 address'
+          : 'IPv4 address';
+    return finish(
+      net,
+      w,
+      query,
+      [comp],
+      [],
+      [
+        {
+          code: 'SIM_NO_ADDRESS_FOR_FAMILY',
+          pathDirection: 'forward',
+          componentId: comp.component.id,
+          componentType: comp.component.type,
+          message: `${comp.component.id} has no ${what}, so it cannot take part in this ${r.family === 6 ? 'IPv6' : 'IPv4'} query.`,
+          blocking: true,
+        },
+      ],
+      undefined,
+    );
   }
 
   const pkt: Packet = {
@@ -375,17 +442,43 @@ function replyIcmpType(t: number): number {
   return t;
 }
 
-function serviceTrace(net: Network, w: Walker, query: ResolvedQuery, eni: CEni, ip: IpAddress, service: string): TraceResult {
+function serviceTrace(
+  net: Network,
+  w: Walker,
+  query: ResolvedQuery,
+  eni: CEni,
+  ip: IpAddress,
+  service: string,
+): TraceResult {
   const svc = { id: `${eni.vpc.id}/${formatIp(ip)}`, type: 'vpc-service' as const, name: service };
   const fwd: PathComponent[] = [];
   const back: PathComponent[] = [];
-  if (eni.instance) fwd.push({ seq: 0, direction: 'forward', component: { id: eni.instance.id, type: 'instance' }, action: 'send' });
+  if (eni.instance)
+    fwd.push({ seq: 0, direction: 'forward', component: { id: eni.instance.id, type: 'instance' }, action: 'send' });
   fwd.push({ seq: 0, direction: 'forward', component: { id: eni.id, type: 'network-interface' }, action: 'send' });
-  fwd.push({ seq: 0, direction: 'forward', component: svc, action: 'deliver', additionalDetails: ['NOT_FILTERED_BY_SG_OR_NACL'] });
+  fwd.push({
+    seq: 0,
+    direction: 'forward',
+    component: svc,
+    action: 'deliver',
+    additionalDetails: ['NOT_FILTERED_BY_SG_OR_NACL'],
+  });
   if (!query.oneWay) {
-    back.push({ seq: 0, direction: 'return', component: svc, action: 'send', additionalDetails: ['NOT_FILTERED_BY_SG_OR_NACL'] });
+    back.push({
+      seq: 0,
+      direction: 'return',
+      component: svc,
+      action: 'send',
+      additionalDetails: ['NOT_FILTERED_BY_SG_OR_NACL'],
+    });
     back.push({ seq: 0, direction: 'return', component: { id: eni.id, type: 'network-interface' }, action: 'deliver' });
-    if (eni.instance) back.push({ seq: 0, direction: 'return', component: { id: eni.instance.id, type: 'instance' }, action: 'deliver' });
+    if (eni.instance)
+      back.push({
+        seq: 0,
+        direction: 'return',
+        component: { id: eni.instance.id, type: 'instance' },
+        action: 'deliver',
+      });
   }
   [...fwd, ...back].forEach((c, i) => (c.seq = i + 1));
   return finish(net, w, query, fwd, back, [], undefined);
@@ -437,7 +530,9 @@ function finish(
     forward,
     return: ret,
     explanations: all,
-    ...(verdict === 'REACHABLE_PARTIAL' && workingPortRanges ? { workingPortRanges: workingPortRanges.map((p) => ({ from: p.from, to: p.to })) } : {}),
+    ...(verdict === 'REACHABLE_PARTIAL' && workingPortRanges
+      ? { workingPortRanges: workingPortRanges.map((p) => ({ from: p.from, to: p.to })) }
+      : {}),
     warnings,
   };
 }
@@ -454,4 +549,3 @@ function componentTypeOf(net: Network, id: string): Explanation['componentType']
   if (net.egressOnlyInternetGateways.has(id)) return 'egress-only-internet-gateway';
   return 'network-interface';
 }
-

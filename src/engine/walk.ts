@@ -14,7 +14,17 @@ import {
   type PortRange,
   type PortSet,
 } from '../lib/index.ts';
-import { NAT_PORT_RANGE, PROTO_ALL, PROTO_ICMP, PROTO_TCP, PROTO_UDP, RFC1918, RFC6598, hasPorts, protocolName } from './builtins.ts';
+import {
+  NAT_PORT_RANGE,
+  PROTO_ALL,
+  PROTO_ICMP,
+  PROTO_TCP,
+  PROTO_UDP,
+  RFC1918,
+  RFC6598,
+  hasPorts,
+  protocolName,
+} from './builtins.ts';
 import type { ExplanationCode } from './codes.ts';
 import {
   vpcContains,
@@ -253,7 +263,9 @@ export class Walker {
     if (eni.instance) this.touch(eni.instance.id);
     if (eni.instance && !eni.instance.running) {
       const c = this.push(this.instanceRef(eni), 'drop');
-      this.block('SIM_INSTANCE_NOT_RUNNING', c, { message: `${eni.instance.id} is ${eni.instance.state}, so it neither receives nor forwards traffic.` });
+      this.block('SIM_INSTANCE_NOT_RUNNING', c, {
+        message: `${eni.instance.id} is ${eni.instance.state}, so it neither receives nor forwards traffic.`,
+      });
       return { kind: 'stopped' };
     }
     const ownsDst = holds(eni, pkt.dst);
@@ -285,7 +297,11 @@ export class Walker {
         componentType: 'network-interface',
         viaGatewayRouteTable: this.gatewayRouteTableEntry,
         ...(eni.sourceNat && pkt.family === 4 && eni.ips4.length > 0
-          ? { originalAddress: pkt.src, originalPorts: pkt.sport, translatedAddress: { family: 4 as const, value: eni.ips4[0]! } }
+          ? {
+              originalAddress: pkt.src,
+              originalPorts: pkt.sport,
+              translatedAddress: { family: 4 as const, value: eni.ips4[0]! },
+            }
           : {}),
       };
       this.stack.push(hop);
@@ -317,7 +333,9 @@ export class Walker {
     comp.subnet = nat.subnet.id;
     if (!nat.available) {
       comp.action = 'drop';
-      this.block('BAD_STATE', comp, { message: `${nat.id} is ${nat.state}; only an available NAT gateway forwards traffic.` });
+      this.block('BAD_STATE', comp, {
+        message: `${nat.id} is ${nat.state}; only an available NAT gateway forwards traffic.`,
+      });
       return { kind: 'stopped' };
     }
     const addressedToNat = pkt.family === 4 && pkt.dst.value === nat.ip4;
@@ -334,7 +352,8 @@ export class Walker {
         return this.leaveDevice(nat, out);
       }
       comp.action = 'drop';
-      if (this.dir === 'return') return this.asymmetric(comp, `The reply reaches ${nat.id}, which holds no translation for this connection.`);
+      if (this.dir === 'return')
+        return this.asymmetric(comp, `The reply reaches ${nat.id}, which holds no translation for this connection.`);
       this.block('SIM_NAT_NO_INBOUND_INITIATION', comp, {
         message: `${nat.id} only carries connections started from inside its VPC; a connection to its address ${formatIp(pkt.dst)} from outside is dropped.`,
         address: formatIp(pkt.dst),
@@ -461,7 +480,12 @@ export class Walker {
       return { kind: 'stopped' };
     }
     if (this.dir === 'forward') {
-      this.stack.push({ kind: 'eigw', id: eigw.id, componentType: 'egress-only-internet-gateway', viaGatewayRouteTable: false });
+      this.stack.push({
+        kind: 'eigw',
+        id: eigw.id,
+        componentType: 'egress-only-internet-gateway',
+        viaGatewayRouteTable: false,
+      });
     } else {
       const top = this.stack[this.stack.length - 1];
       if (top?.kind !== 'eigw' || top.id !== eigw.id) {
@@ -495,7 +519,10 @@ export class Walker {
       const exp = this.expectation;
       if (exp && (!ipEquals(pkt.dst, exp.clientAddress) || !ipEquals(pkt.src, exp.serverAddress))) {
         c.action = 'drop';
-        return this.asymmetric(c, `The reply reaches the internet from ${formatIp(pkt.src)}, but the client sent to ${formatIp(exp.serverAddress)}; it cannot match the reply to its connection.`);
+        return this.asymmetric(
+          c,
+          `The reply reaches the internet from ${formatIp(pkt.src)}, but the client sent to ${formatIp(exp.serverAddress)}; it cannot match the reply to its connection.`,
+        );
       }
     }
     return { kind: 'internet', pkt, exit };
@@ -508,7 +535,10 @@ export class Walker {
       const vpc = mapping?.device.vpc ?? intendedVpc;
       if (!vpc) {
         const c = this.push({ id: 'internet', type: 'internet' }, 'drop');
-        this.block('NO_PATH', c, { message: `Nothing in the topology holds ${formatIp(pkt.dst)}.`, address: formatIp(pkt.dst) });
+        this.block('NO_PATH', c, {
+          message: `Nothing in the topology holds ${formatIp(pkt.dst)}.`,
+          address: formatIp(pkt.dst),
+        });
         return { kind: 'stopped' };
       }
       const igw = this.lk.internetGatewayOf(vpc);
@@ -519,10 +549,14 @@ export class Walker {
       if (RFC1918.some((c) => cidrContains(c, pkt.src)) || cidrContains(RFC6598, pkt.src)) {
         comp.action = 'drop';
         const rfc1918 = RFC1918.some((c) => cidrContains(c, pkt.src));
-        this.block(rfc1918 ? 'IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS' : 'IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS', comp, {
-          message: `${igw.id} drops packets from the internet whose source ${formatIp(pkt.src)} is a ${rfc1918 ? 'private (RFC 1918)' : 'shared (RFC 6598)'} address.`,
-          address: formatIp(pkt.src),
-        });
+        this.block(
+          rfc1918 ? 'IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS' : 'IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS',
+          comp,
+          {
+            message: `${igw.id} drops packets from the internet whose source ${formatIp(pkt.src)} is a ${rfc1918 ? 'private (RFC 1918)' : 'shared (RFC 6598)'} address.`,
+            address: formatIp(pkt.src),
+          },
+        );
         return { kind: 'stopped' };
       }
       if (!mapping || mapping.device.vpc !== vpc) {
@@ -549,7 +583,10 @@ export class Walker {
     const vpc = intendedVpc ?? this.net.vpcList.find((v) => vpcContains(v, pkt.dst));
     if (!vpc) {
       const c = this.push({ id: 'internet', type: 'internet' }, 'drop');
-      this.block('NO_PATH', c, { message: `Nothing in the topology holds ${formatIp(pkt.dst)}.`, address: formatIp(pkt.dst) });
+      this.block('NO_PATH', c, {
+        message: `Nothing in the topology holds ${formatIp(pkt.dst)}.`,
+        address: formatIp(pkt.dst),
+      });
       return { kind: 'stopped' };
     }
     if (this.dir === 'return' && exit && exit.ref.type === 'egress-only-internet-gateway') {
@@ -706,16 +743,25 @@ export class Walker {
     }
     comp.action = 'deny';
     const noRules = eni.sgs.every((g) => (egress ? g.outbound : g.inbound).length === 0);
-    const hiddenRef =
-      !this.refsPreserved && this.lk.matchSecurityGroups(eni, egress, pkt, true) !== undefined;
-    const code: ExplanationCode = noRules ? 'SG_HAS_NO_RULES' : hiddenRef ? 'SG_REFERENCES_NOT_PRESERVED' : 'ENI_SG_RULES_MISMATCH';
+    const hiddenRef = !this.refsPreserved && this.lk.matchSecurityGroups(eni, egress, pkt, true) !== undefined;
+    const code: ExplanationCode = noRules
+      ? 'SG_HAS_NO_RULES'
+      : hiddenRef
+        ? 'SG_REFERENCES_NOT_PRESERVED'
+        : 'ENI_SG_RULES_MISMATCH';
     const groups = sgIds.length === 0 ? 'no security groups' : sgIds.join(', ');
     const message = noRules
       ? `${groups} on ${eni.id} ${sgIds.length === 1 ? 'has' : 'have'} no ${egress ? 'outbound' : 'inbound'} rules, so ${describeTraffic(pkt, egress)} is denied.`
       : hiddenRef
         ? `${groups} on ${eni.id} allow the original sender only by security-group reference, but a NAT or middlebox on the path replaced the sender's address, so the reference cannot match.`
         : `No ${egress ? 'outbound' : 'inbound'} rule in ${groups} on ${eni.id} allows ${describeTraffic(pkt, egress)}.`;
-    this.block(code, comp, { direction: dirn, securityGroups: [...sgIds], message, componentId: eni.id, componentType: 'network-interface' });
+    this.block(code, comp, {
+      direction: dirn,
+      securityGroups: [...sgIds],
+      message,
+      componentId: eni.id,
+      componentType: 'network-interface',
+    });
     return false;
   }
 
@@ -763,7 +809,10 @@ export class Walker {
     const exp = this.expectation;
     if (exp && last && (!ipEquals(pkt.src, exp.serverAddress) || (eni && exp.clientEni !== eni))) {
       last.action = 'drop';
-      this.asymmetric(last, `The reply arrives from ${formatIp(pkt.src)}, but the client sent its request to ${formatIp(exp.serverAddress)}; it is not matched to the connection.`);
+      this.asymmetric(
+        last,
+        `The reply arrives from ${formatIp(pkt.src)}, but the client sent its request to ${formatIp(exp.serverAddress)}; it is not matched to the connection.`,
+      );
     }
   }
 
@@ -816,7 +865,9 @@ export class Walker {
   private push(component: PathComponent['component'], action: PathComponent['action']): PathComponent {
     // One numbering across both paths: the reply continues where the request ended.
     const seq = this.forward.length + (this.dir === 'return' ? this.ret.length : 0) + 1;
-    const c: PathComponent = this.blocked ? { seq, direction: this.dir, component, action, whatIf: true } : { seq, direction: this.dir, component, action };
+    const c: PathComponent = this.blocked
+      ? { seq, direction: this.dir, component, action, whatIf: true }
+      : { seq, direction: this.dir, component, action };
     this.comps.push(c);
     return c;
   }
@@ -862,7 +913,6 @@ interface ExplanationExtra {
   address?: string;
 }
 
-
 function holds(eni: CEni, ip: IpAddress): boolean {
   return ip.family === 4 ? eni.ips4.includes(ip.value) : eni.ips6.includes(ip.value);
 }
@@ -900,9 +950,6 @@ export function header(pkt: Packet): PacketHeader {
 function copyRange(r: PortRange): PortRange {
   return { from: r.from, to: r.to };
 }
-
-
-
 
 function blackholeReason(net: Network, r: CRoute): string {
   const nat = net.natGateways.get(r.target);

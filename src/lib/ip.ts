@@ -68,9 +68,7 @@ export function ipv6(value: bigint): Ipv6Address {
 }
 
 /** Why a CIDR text was refused. */
-export type CidrError =
-  | { readonly kind: 'syntax' }
-  | { readonly kind: 'host-bits'; readonly canonical: string };
+export type CidrError = { readonly kind: 'syntax' } | { readonly kind: 'host-bits'; readonly canonical: string };
 
 /** Parses `a.b.c.d/n` or `x::/n`. Host bits are an error (the caller decides what to do with it). */
 export function parseCidr(text: string): Result<Cidr, CidrError> {
@@ -178,7 +176,7 @@ export function formatIpv6(v: bigint): string {
   for (let i = 7; i >= 0; i--) groups.push(Number((v >> BigInt(i * 16)) & 0xffffn));
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
