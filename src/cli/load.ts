@@ -3,8 +3,8 @@
  * validation). Every failure comes back as one sentence that names the file and the place.
  */
 import type { Result } from '../lib/index.ts';
-import { parseDocument, validateDocument, type Diagnostic, type Document } from '../model/index.ts';
-import { locateJsonError } from './json-error.ts';
+import { locateJsonError, parseDocument, validateDocument, type Diagnostic, type Document } from '../model/index.ts';
+
 import { formatDiagnostic } from './narrate.ts';
 
 /** Reads a file as UTF-8 text; throws a Node file-system error when it cannot. */

@@ -4,3 +4,4 @@ export * from './codes.ts';
 export * from './parse.ts';
 export * from './validate.ts';
 export * from './serialize.ts';
+export { locateJsonError, type JsonSyntaxError } from './json-position.ts';

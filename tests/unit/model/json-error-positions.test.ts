@@ -1,6 +1,6 @@
-// The JSON error locator: the line and column of the first syntax error, for the CLI's message.
+// The JSON error locator: the line and column of the first syntax error, as the CLI reports it.
 import { describe, expect, it } from 'vitest';
-import { locateJsonError } from '../../../src/cli/json-error.ts';
+import { locateJsonError } from '../../../src/model/index.ts';
 
 describe('locateJsonError', () => {
   it.each([
