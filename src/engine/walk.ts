@@ -534,21 +534,16 @@ export class Walker {
       const mapping = this.lk.publicIpOwner(pkt.dst.value);
       const vpc = mapping?.device.vpc ?? intendedVpc;
       if (!vpc) {
-        const c = this.push({ id: 'internet', type: 'internet' }, 'drop');
-        this.block('NO_PATH', c, {
-          message: `Nothing in the topology holds ${formatIp(pkt.dst)}.`,
-          address: formatIp(pkt.dst),
-        });
-        return { kind: 'stopped' };
+        return this.nothingHolds(pkt);
       }
       const igw = this.lk.internetGatewayOf(vpc);
       if (!igw) return this.noInternetGateway(vpc, pkt);
       this.touch(igw.id);
       const comp = this.push(igw.ref, 'forward');
       comp.vpc = vpc.id;
-      if (RFC1918.some((c) => cidrContains(c, pkt.src)) || cidrContains(RFC6598, pkt.src)) {
+      const rfc1918 = RFC1918.some((c) => cidrContains(c, pkt.src));
+      if (rfc1918 || cidrContains(RFC6598, pkt.src)) {
         comp.action = 'drop';
-        const rfc1918 = RFC1918.some((c) => cidrContains(c, pkt.src));
         this.block(
           rfc1918 ? 'IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS' : 'IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS',
           comp,
@@ -582,12 +577,7 @@ export class Walker {
     // IPv6: no translation; the VPC whose IPv6 blocks hold the destination.
     const vpc = intendedVpc ?? this.net.vpcList.find((v) => vpcContains(v, pkt.dst));
     if (!vpc) {
-      const c = this.push({ id: 'internet', type: 'internet' }, 'drop');
-      this.block('NO_PATH', c, {
-        message: `Nothing in the topology holds ${formatIp(pkt.dst)}.`,
-        address: formatIp(pkt.dst),
-      });
-      return { kind: 'stopped' };
+      return this.nothingHolds(pkt);
     }
     if (this.dir === 'return' && exit && exit.ref.type === 'egress-only-internet-gateway') {
       // The reply to a connection that left through the egress-only gateway comes back through it.
@@ -614,6 +604,15 @@ export class Walker {
       return { kind: 'stopped' };
     }
     return this.noInternetGateway(vpc, pkt);
+  }
+
+  private nothingHolds(pkt: Packet): WalkEnd {
+    const c = this.push({ id: 'internet', type: 'internet' }, 'drop');
+    this.block('NO_PATH', c, {
+      message: `Nothing in the topology holds ${formatIp(pkt.dst)}.`,
+      address: formatIp(pkt.dst),
+    });
+    return { kind: 'stopped' };
   }
 
   private noInternetGateway(vpc: CVpc, pkt: Packet): WalkEnd {
