@@ -33,11 +33,11 @@ export const RFC1918: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168
 export const RFC6598: Cidr = mustParseCidr('100.64.0.0/10');
 
 /** Client ephemeral port ranges (semantics.md 3.4). */
-export const EPHEMERAL_LINUX: PortRange = { from: 32768, to: 60999 };
-export const EPHEMERAL_WINDOWS: PortRange = { from: 49152, to: 65535 };
-export const EPHEMERAL_INTERNET: PortRange = { from: 1024, to: 65535 };
+export const EPHEMERAL_LINUX: PortRange = Object.freeze({ from: 32768, to: 60999 });
+export const EPHEMERAL_WINDOWS: PortRange = Object.freeze({ from: 49152, to: 65535 });
+export const EPHEMERAL_INTERNET: PortRange = Object.freeze({ from: 1024, to: 65535 });
 /** Source ports a NAT gateway picks after translation. */
-export const NAT_PORT_RANGE: PortRange = { from: 1024, to: 65535 };
+export const NAT_PORT_RANGE: PortRange = Object.freeze({ from: 1024, to: 65535 });
 
 export const PROTO_ICMP = 1;
 export const PROTO_TCP = 6;

@@ -705,7 +705,7 @@ export class Walker {
       message: `${nacl.id} ${egress ? 'outbound' : 'inbound'} passes the reply only for ports ${formatPortSet(outcome.allowed)}; ports ${formatPortSet(outcome.denied)} are denied by ${ruleLabel(denyRef.ruleNumber)}.`,
       aclRule: denyRef,
     });
-    explanation.portRanges = [...outcome.denied];
+    explanation.portRanges = outcome.denied.map(copyRange);
     // Only the allowed ports travel on: later checks narrow them further.
     return { ...pkt, dport: outcome.allowed };
   }

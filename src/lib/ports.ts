@@ -11,7 +11,7 @@ export interface PortRange {
 /** Sorted, disjoint, non-adjacent ranges. The empty array is the empty set. */
 export type PortSet = readonly PortRange[];
 
-export const ALL_PORTS: PortRange = { from: 0, to: 65535 };
+export const ALL_PORTS: PortRange = Object.freeze({ from: 0, to: 65535 });
 
 export function portRange(from: number, to: number = from): PortRange {
   return { from, to };
