@@ -41,7 +41,8 @@ const V6_MAX = (1n << 128n) - 1n;
 const V4_STRICT = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /** Parses a dotted-quad IPv4 or an IPv6 address (no prefix). Returns undefined for anything else. */
-export function parseIp(text: string): IpAddress | undefined {
+export function parseIp(input: string): IpAddress | undefined {
+  let text = input;
   if (typeof text !== 'string' || text.length === 0 || text.length > 64) return undefined;
   if (text.includes('.') && !text.includes(':')) {
     if (!V4_STRICT.test(text)) return undefined;
@@ -51,6 +52,15 @@ export function parseIp(text: string): IpAddress | undefined {
     return { family: 4, value: v };
   }
   if (!text.includes(':') || text.includes('/') || text.includes('%')) return undefined;
+  // An IPv6 address may end in dotted IPv4 (RFC 4291 2.2 form 3): rewrite it as its two low hex groups,
+  // because the parser below would keep only that tail.
+  if (text.includes('.')) {
+    const colon = text.lastIndexOf(':');
+    const tail = text.slice(colon + 1);
+    if (!V4_STRICT.test(tail)) return undefined;
+    const [a, b, c, d] = tail.split('.').map(Number) as [number, number, number, number];
+    text = `${text.slice(0, colon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
   if (!IPCIDR.isValidAddress(text)) return undefined;
   const addr = IPCIDR.createAddress(text) as unknown as { bigInteger(): { toString(radix?: number): string } };
   // ip-address 9 returns a jsbn integer; its hex text converts exactly.
