@@ -168,7 +168,11 @@ describe('configuration diagnostics on the path', () => {
 
   it('a diagnostic on a route the path does not use does not touch the verdict', () => {
     // A duplicate destination in rtb-priv; web -> app1 uses rtb-pub's local route only.
-    const t = withRoute(withRoute(f1(), 'rtb-priv', '192.0.2.0/24', 'nat-a'), 'rtb-priv', '192.0.2.0/24', 'nat-a');
+    const t = f1();
+    t.routeTables!.find((rt) => rt.id === 'rtb-priv')!.routes.push(
+      { destination: '192.0.2.0/24', target: 'nat-a' },
+      { destination: '192.0.2.0/24', target: 'nat-a' },
+    );
     expect(compile(t).diagnostics.map((d) => d.code)).toContain('CFG_ROUTE_DUPLICATE_DESTINATION');
     const r = traceOk(t, { from: 'web', to: 'app1', port: 443 });
     expect(r.verdict).toBe('REACHABLE');
