@@ -24,7 +24,7 @@ import {
   type SgOutboundRule,
   type Topology,
 } from '../model/index.ts';
-import { EPHEMERAL_LINUX, EPHEMERAL_WINDOWS, PROTO_ALL, protocolNumber } from './builtins.ts';
+import { PROTO_ALL, protocolNumber } from './builtins.ts';
 import type {
   AclRuleRef,
   ComponentType,
@@ -874,7 +874,7 @@ interface TargetContext {
 }
 
 /** What a route target names and whether it can forward (AWS derives `blackhole` from the target's lifecycle). */
-export function resolveTarget(
+function resolveTarget(
   target: string,
   vpc: CVpc,
   ctx: TargetContext,
@@ -1113,6 +1113,3 @@ export function vpcContains(vpc: CVpc, ip: IpAddress): boolean {
   return false;
 }
 
-export function ephemeralRangeOf(os: 'linux' | 'windows'): PortRange {
-  return os === 'windows' ? EPHEMERAL_WINDOWS : EPHEMERAL_LINUX;
-}
