@@ -1112,4 +1112,3 @@ export function vpcContains(vpc: CVpc, ip: IpAddress): boolean {
   for (const c of list) if (cidrContains(c, ip)) return true;
   return false;
 }
-
