@@ -80,6 +80,10 @@ export const EXPLANATION_CODES = {
     doc: RA,
   },
   PROTOCOL_RESTRICTION: { summary: 'The component only passes certain protocols.', doc: RA },
+  PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: {
+    summary: "A peering connection carries traffic only to addresses inside the peer VPC's CIDR blocks.",
+    doc: RA,
+  },
   NO_PATH: { summary: 'No path exists between the source and the destination.', doc: RA },
   UNASSOCIATED_COMPONENT: { summary: 'The component is not in a VPC or lacks an address of this family.', doc: RA },
   SIM_ASYMMETRIC_RETURN: {
@@ -136,6 +140,8 @@ export const DETAIL_CODES = {
   NGW_SOURCE_ADDRESS_REASSIGN: 'The NAT gateway rewrites the source address to its own.',
   REMAP_EPHEMERAL_PORT: 'The NAT gateway picks a new source port in 1024-65535.',
   NGW_DEST_ADDRESS_PRESERVATION: 'The NAT gateway keeps the destination unchanged.',
+  NGW_RETURN_TO_SENDER:
+    "Replies to a NAT gateway's traffic over a peering go back to the NAT gateway even without a return route.",
   IGW_ONE_TO_ONE_NAT: 'The internet gateway maps between the private address and its public IPv4 address.',
   NOT_FILTERED_BY_SG_OR_NACL: 'Traffic to this VPC service address is never filtered by security groups or NACLs.',
   SG_CONNECTION_TRACKING: 'Allowed as the reply of a tracked connection; the rules are not consulted.',

@@ -127,8 +127,21 @@ export interface CRouteTable {
   readonly lpm6: Lpm6;
 }
 
-/** What a route can forward to: a gateway or a device (an instance's target is its primary interface). */
-export type RouteTargetObject = CIgw | CEigw | CNat | CEni;
+/** A VPC peering connection between two VPCs. */
+export interface CPeering {
+  readonly id: string;
+  readonly ref: ComponentRef;
+  readonly path: string;
+  readonly requester: CVpc;
+  readonly accepter: CVpc;
+  /** AWS lifecycle state; only `active` carries traffic. */
+  readonly status: string;
+  /** Both VPCs in one region: security-group references work across it. */
+  readonly sameRegion: boolean;
+}
+
+/** What a route can forward to: a gateway, a device (an instance's target is its primary interface) or a peering. */
+export type RouteTargetObject = CIgw | CEigw | CNat | CEni | CPeering;
 
 export interface CNaclRule {
   /** The rule as trace results show it (frozen, shared). */
@@ -187,6 +200,9 @@ export interface CSgRule {
 export interface CSecurityGroup {
   readonly id: string;
   readonly ref: ComponentRef;
+  /** The group has rules whose peer is a security group, inbound / outbound. */
+  inboundRefs: boolean;
+  outboundRefs: boolean;
   readonly name?: string;
   readonly path: string;
   readonly vpc: CVpc | undefined;
@@ -288,8 +304,9 @@ export interface Network {
   readonly endpoints: Map<string, EndpointRef>;
   /** Public IPv4 -> the device and private address it maps to (internet gateway 1:1 NAT). */
   readonly publicIps: Map<number, CPublicMapping>;
-  /** Ids of peering connections, transit gateways and endpoints: known, simulated in a later version. */
-  readonly otherResources: Map<string, 'vpc-peering-connection' | 'transit-gateway' | 'vpc-endpoint'>;
+  readonly peerings: Map<string, CPeering>;
+  /** Ids of transit gateways and endpoints: known, simulated in a later version. */
+  readonly otherResources: Map<string, 'transit-gateway' | 'vpc-endpoint'>;
   /** Configuration diagnostics of the topology (validateTopology), by resource id. */
   readonly diagnostics: Diagnostic[];
   readonly diagnosticsByResource: Map<string, Diagnostic[]>;
@@ -337,7 +354,8 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
   const prefixLists = new Map<string, Cidr[]>();
   const externalHosts = new Map<string, { id: string; name?: string; ip: IpAddress }>();
   const publicIps = new Map<number, CPublicMapping>();
-  const otherResources = new Map<string, 'vpc-peering-connection' | 'transit-gateway' | 'vpc-endpoint'>();
+  const otherResources = new Map<string, 'transit-gateway' | 'vpc-endpoint'>();
+  const peerings = new Map<string, CPeering>();
 
   for (const [id, cidrs] of Object.entries(BUILTIN_PREFIX_LISTS))
     prefixLists.set(
@@ -350,7 +368,6 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
       (pl.cidrs ?? []).map(parseCidrLoose).filter((c): c is Cidr => c !== undefined),
     );
   });
-  for (const p of t.vpcPeeringConnections ?? []) otherResources.set(p.id, 'vpc-peering-connection');
   for (const g of t.transitGateways ?? []) otherResources.set(g.id, 'transit-gateway');
   for (const e of t.vpcEndpoints ?? []) otherResources.set(e.id, 'vpc-endpoint');
 
@@ -409,6 +426,8 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     const vpc = vpcs.get(g.vpcId);
     const path = `topology.securityGroups[${i}]`;
     const group: CSecurityGroup = {
+      inboundRefs: false,
+      outboundRefs: false,
       id: g.id,
       ref: componentRef(g.id, 'security-group', g.name),
       ...optName(g.name),
@@ -429,6 +448,8 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
         group.outbound.push(compileSgRule(group, 'egress', r, r.destination, k, `${path}.outbound[${k}]`, prefixLists)),
       );
     }
+    group.inboundRefs = group.inbound.some((r) => r.peer.kind === 'sg');
+    group.outboundRefs = group.outbound.some((r) => r.peer.kind === 'sg');
     securityGroups.set(g.id, group);
   });
 
@@ -544,7 +565,32 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     if (ip) externalHosts.set(h.id, { id: h.id, ...optName(h.name), ip });
   });
 
-  const ctx: TargetContext = { vpcs, instances, enis, natGateways, internetGateways, eigws, otherResources, t };
+  (t.vpcPeeringConnections ?? []).forEach((p, i) => {
+    const requester = vpcs.get(p.requesterVpcId);
+    const accepter = vpcs.get(p.accepterVpcId);
+    if (!requester || !accepter) return;
+    peerings.set(p.id, {
+      id: p.id,
+      ref: componentRef(p.id, 'vpc-peering-connection', p.name),
+      path: `topology.vpcPeeringConnections[${i}]`,
+      requester,
+      accepter,
+      status: p.status ?? 'active',
+      sameRegion: requester.region === accepter.region,
+    });
+  });
+
+  const ctx: TargetContext = {
+    vpcs,
+    instances,
+    enis,
+    natGateways,
+    internetGateways,
+    eigws,
+    peerings,
+    otherResources,
+    t,
+  };
 
   // Gateway endpoint routes: `<service prefix list> -> endpoint` in each associated table.
   const endpointRoutes = new Map<string, Route[]>();
@@ -663,6 +709,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     externalHosts,
     publicIps,
     endpoints,
+    peerings,
     otherResources,
     diagnostics,
     diagnosticsByResource,
@@ -869,7 +916,8 @@ interface TargetContext {
   natGateways: Map<string, CNat>;
   internetGateways: Map<string, CIgw>;
   eigws: Map<string, CEigw>;
-  otherResources: Map<string, 'vpc-peering-connection' | 'transit-gateway' | 'vpc-endpoint'>;
+  peerings: Map<string, CPeering>;
+  otherResources: Map<string, 'transit-gateway' | 'vpc-endpoint'>;
   t: Topology;
 }
 
@@ -912,16 +960,15 @@ function resolveTarget(
       targetObject: eni,
     };
   }
-  const other = ctx.otherResources.get(target);
-  if (other === 'vpc-peering-connection') {
-    const p = (ctx.t.vpcPeeringConnections ?? []).find((x) => x.id === target);
-    const joins = p !== undefined && (p.requesterVpcId === vpc.id || p.accepterVpcId === vpc.id);
-    const status = p?.status ?? 'active';
-    return {
-      targetType: 'vpc-peering-connection',
-      state: joins && status !== 'deleted' && status !== 'rejected' ? 'active' : 'blackhole',
-    };
+  const pcx = ctx.peerings.get(target);
+  if (pcx) {
+    // A peering that does not join this VPC, or that is gone, makes a blackhole route; a pending one is
+    // a usable route to a component in a bad state (semantics.md 8.1 rule 2).
+    const joins = pcx.requester === vpc || pcx.accepter === vpc;
+    const gone = ['deleted', 'rejected', 'failed', 'expired'].includes(pcx.status);
+    return { targetType: 'vpc-peering-connection', state: joins && !gone ? 'active' : 'blackhole', targetObject: pcx };
   }
+  const other = ctx.otherResources.get(target);
   if (other) return { targetType: other, state: 'active' };
   // A target id that names nothing: AWS shows routes to deleted targets as blackholes.
   return { targetType: 'unknown', state: 'blackhole' };

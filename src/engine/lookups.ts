@@ -68,7 +68,11 @@ export interface Lookups {
   lookupRoute(rt: CRouteTable, dst: IpAddress): CRoute | undefined;
   evaluateNacl(nacl: CNacl, egress: boolean, pkt: Packet): NaclOutcome;
   /** The first rule of the interface's groups that allows the packet, or undefined. */
-  matchSecurityGroups(eni: CEni, egress: boolean, pkt: Packet, refsPreserved: boolean): SgMatch | undefined;
+  /**
+   * `refVpc` is the VPC whose interfaces a security-group reference stands for on this packet (the
+   * sender's or receiver's, across a same-region peering too); undefined when no reference can match.
+   */
+  matchSecurityGroups(eni: CEni, egress: boolean, pkt: Packet, refVpc: CVpc | undefined): SgMatch | undefined;
   deviceAt(vpc: CVpc, ip: IpAddress): CDevice | undefined;
   publicIpOwner(ip: number): CPublicMapping | undefined;
   /** The subnet's route table: its explicit association, else the VPC's main table. */
@@ -186,7 +190,7 @@ export function matchSecurityGroupRules(
   eni: CEni,
   egress: boolean,
   pkt: Packet,
-  refsPreserved: boolean,
+  refVpc: CVpc | undefined,
   isMember: (vpc: CVpc, sgId: string, ip: IpAddress) => boolean,
 ): SgMatch | undefined {
   const peerAddr = egress ? pkt.dst : pkt.src;
@@ -208,7 +212,7 @@ export function matchSecurityGroupRules(
         case 'sg':
           // A reference stands for the private addresses of the member interfaces, and only while the
           // sender's address is still the member's own (no NAT or middlebox on the way).
-          if (refsPreserved && isMember(eni.vpc, peer.sgId, peerAddr)) return rule;
+          if (refVpc && isMember(refVpc, peer.sgId, peerAddr)) return rule;
           break;
       }
     }
@@ -248,8 +252,8 @@ export function indexedLookups(net: Network): Lookups {
   return {
     lookupRoute: lookupLpm,
     evaluateNacl: (nacl, egress, pkt) => evaluateNaclRules(egress ? nacl.outbound : nacl.inbound, egress, pkt),
-    matchSecurityGroups: (eni, egress, pkt, refsPreserved) =>
-      matchSecurityGroupRules(eni, egress, pkt, refsPreserved, indexedIsMember),
+    matchSecurityGroups: (eni, egress, pkt, refVpc) =>
+      matchSecurityGroupRules(eni, egress, pkt, refVpc, indexedIsMember),
     deviceAt: indexedDeviceAt,
     publicIpOwner: (ip) => net.publicIps.get(ip),
     routeTableOf: (subnet) => subnet.routeTable,
@@ -363,8 +367,8 @@ export function naiveLookups(net: Network): Lookups {
       const decisions = order.filter((r) => byRule.has(r)).map((rule) => ({ ports: byRule.get(rule)!, rule }));
       return { allowed, denied: portSetSubtract(all, allowed), decisions };
     },
-    matchSecurityGroups: (eni, egress, pkt, refsPreserved) =>
-      matchSecurityGroupRules(eni, egress, pkt, refsPreserved, (vpc, sgId, ip) => {
+    matchSecurityGroups: (eni, egress, pkt, refVpc) =>
+      matchSecurityGroupRules(eni, egress, pkt, refVpc, (vpc, sgId, ip) => {
         // The interface holding the address (the first one, as AWS allows only one) must be a member.
         const holder = deviceAt(vpc, ip);
         return holder !== undefined && holder.kind === 'eni' && holder.sgs.some((g) => g.id === sgId);
@@ -432,6 +436,8 @@ export function naiveLookups(net: Network): Lookups {
           return instanceEni(route.target);
         case 'network-interface':
           return scanById(net.enis.values(), route.target);
+        case 'vpc-peering-connection':
+          return scanById(net.peerings.values(), route.target);
         default:
           return undefined;
       }

@@ -508,14 +508,17 @@ function finish(
   const all = [...explanations];
   if (invalid.length > 0) {
     const first = invalid[0]!;
-    all.unshift({
+    const configExplanation: Explanation = {
       code: 'SIM_INVALID_CONFIG_ON_PATH',
       pathDirection: 'forward',
       componentId: first.resourceId ?? '',
       componentType: componentTypeOf(net, first.resourceId ?? ''),
       message: `The path depends on configuration AWS would reject: ${invalid.map((d) => `${d.code} (${d.message})`).join('; ')}`,
       blocking: true,
-    });
+    };
+    // It decides the verdict (first), unless the path also needs what the engine does not model.
+    if (w.unsupported) all.push(configExplanation);
+    else all.unshift(configExplanation);
   }
   const blocking = all.filter((e) => e.blocking);
   let verdict: Verdict;

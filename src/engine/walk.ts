@@ -34,6 +34,7 @@ import {
   type CIgw,
   type CNacl,
   type CNat,
+  type CPeering,
   type CRoute,
   type CRouteTable,
   type CSubnet,
@@ -108,6 +109,10 @@ export class Walker {
   /** Set once a middlebox or translation hides the original sender from security-group references. */
   private refsPreserved = true;
   private gatewayRouteTableEntry = false;
+  /** The last peering the packet crossed: security-group references across it name the other VPC. */
+  private lastPeering: { pcx: CPeering; from: CVpc; to: CVpc } | undefined;
+  /** A NAT gateway's request crossed this peering: its replies return to the NAT regardless of routes. */
+  private returnToSender: { pcx: CPeering; vpc: CVpc; natAddress: IpAddress } | undefined;
   private expectation: ReturnExpectation | undefined;
 
   private readonly trackTouched: boolean;
@@ -145,6 +150,7 @@ export class Walker {
     this.hops = 0;
     this.refsPreserved = true;
     this.gatewayRouteTableEntry = false;
+    this.lastPeering = undefined;
     this.expectation = expectation;
   }
 
@@ -180,6 +186,16 @@ export class Walker {
   }
 
   private routeFrom(rt: CRouteTable, pkt: Packet, from: CSubnet | undefined): WalkEnd {
+    const back = this.returnToSender;
+    if (this.dir === 'return' && back && back.vpc === rt.vpc && ipEquals(back.natAddress, pkt.dst)) {
+      // Replies to a NAT gateway's traffic over a peering go back to it even without a return route
+      // (semantics.md 6.2 rule 12).
+      const comp = this.push(rt.ref, 'route');
+      comp.vpc = rt.vpc.id;
+      if (from) comp.subnet = from.id;
+      comp.additionalDetails = ['NGW_RETURN_TO_SENDER'];
+      return this.peeringHop(back.pcx, pkt, rt.vpc);
+    }
     const route = this.lk.lookupRoute(rt, pkt.dst);
     const comp = this.push(this.routeTableRef(rt), 'route');
     comp.vpc = rt.vpc.id;
@@ -222,6 +238,7 @@ export class Walker {
         return this.arriveAtDevice(eni, pkt, eni.subnet !== from);
       }
       case 'vpc-peering-connection':
+        return this.peeringHop(this.lk.routeTarget(route) as CPeering, pkt, vpc);
       case 'transit-gateway':
       case 'vpc-endpoint': {
         const c = this.push({ id: route.target, type: route.targetType }, 'drop');
@@ -234,6 +251,49 @@ export class Walker {
       case 'unknown':
         return { kind: 'stopped' };
     }
+  }
+
+  /**
+   * A VPC peering connection: only when active, only to addresses of the peer VPC, and delivered there
+   * to the interface holding the address, never forwarded on (no transit, no edge-to-edge; semantics.md 8).
+   */
+  private peeringHop(pcx: CPeering, pkt: Packet, from: CVpc): WalkEnd {
+    this.touch(pcx.id);
+    const comp = this.push(pcx.ref, 'forward');
+    comp.vpc = from.id;
+    if (pcx.status !== 'active') {
+      comp.action = 'drop';
+      this.block('BAD_STATE', comp, {
+        message: `${pcx.id} is ${pcx.status}; a peering connection carries traffic only once it is active (accepted).`,
+      });
+      return { kind: 'stopped' };
+    }
+    const peer = pcx.requester === from ? pcx.accepter : pcx.requester;
+    if (!vpcContains(peer, pkt.dst)) {
+      comp.action = 'drop';
+      this.block('PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', comp, {
+        message: `${formatIp(pkt.dst)} is not in ${peer.id}, the VPC at the other end of ${pcx.id}; a peering carries traffic only to addresses of the peer VPC (no transit through it to other peerings, gateways or the internet).`,
+        address: formatIp(pkt.dst),
+      });
+      return { kind: 'stopped' };
+    }
+    if (this.dir === 'return') {
+      const client = this.expectation?.clientEni;
+      if (client && client.vpc !== peer && !(this.returnToSender && this.returnToSender.pcx === pcx)) {
+        comp.action = 'drop';
+        return this.asymmetric(
+          comp,
+          `The reply is routed into ${peer.id} through ${pcx.id}, but the client is in ${client.vpc.id}: without reverse-path checks the reply lands in the wrong VPC.`,
+        );
+      }
+    } else {
+      const top = this.stack[this.stack.length - 1];
+      if (top?.kind === 'nat-gateway' && top.translatedAddress && ipEquals(top.translatedAddress, pkt.src)) {
+        this.returnToSender = { pcx, vpc: peer, natAddress: top.translatedAddress };
+      }
+    }
+    this.lastPeering = { pcx, from, to: peer };
+    return this.deliverLocal(peer, pkt, undefined);
   }
 
   /** The local route: delivered to the interface that holds the address in this VPC. */
@@ -732,7 +792,7 @@ export class Walker {
       comp.additionalDetails = ['SG_CONNECTION_TRACKING'];
       return true;
     }
-    const match = this.lk.matchSecurityGroups(eni, egress, pkt, this.refsPreserved);
+    const match = this.lk.matchSecurityGroups(eni, egress, pkt, this.refVpcFor(eni, egress, pkt));
     if (this.dir === 'forward') this.conntrack.push(eni);
     if (match) {
       comp.component = match.sg.ref;
@@ -742,7 +802,7 @@ export class Walker {
     }
     comp.action = 'deny';
     const noRules = eni.sgs.every((g) => (egress ? g.outbound : g.inbound).length === 0);
-    const hiddenRef = !this.refsPreserved && this.lk.matchSecurityGroups(eni, egress, pkt, true) !== undefined;
+    const hiddenRef = !this.refsPreserved && this.lk.matchSecurityGroups(eni, egress, pkt, eni.vpc) !== undefined;
     const code: ExplanationCode = noRules
       ? 'SG_HAS_NO_RULES'
       : hiddenRef
@@ -762,6 +822,30 @@ export class Walker {
       componentType: 'network-interface',
     });
     return false;
+  }
+
+  /**
+   * The VPC whose interfaces a security-group reference stands for on this packet: the interface's own,
+   * or the peer VPC across an active same-region peering (semantics.md 4.2); none once a NAT or a
+   * middlebox has hidden the sender.
+   */
+  private refVpcFor(eni: CEni, egress: boolean, pkt: Packet): CVpc | undefined {
+    if (!this.refsPreserved) return undefined;
+    if (!eni.sgs.some((g) => (egress ? g.outboundRefs : g.inboundRefs))) return eni.vpc;
+    const peerAddr = egress ? pkt.dst : pkt.src;
+    if (vpcContains(eni.vpc, peerAddr)) return eni.vpc;
+    if (egress) {
+      // Before routing: the peer lives where this subnet's route for it leads.
+      const route = this.lk.lookupRoute(this.lk.routeTableOf(eni.subnet), peerAddr);
+      if (route?.state === 'active' && route.targetType === 'vpc-peering-connection') {
+        const pcx = this.lk.routeTarget(route) as CPeering;
+        if (pcx.sameRegion && pcx.status === 'active') return pcx.requester === eni.vpc ? pcx.accepter : pcx.requester;
+      }
+      return undefined;
+    }
+    const crossed = this.lastPeering;
+    if (crossed && crossed.to === eni.vpc && crossed.pcx.sameRegion) return crossed.from;
+    return undefined;
   }
 
   // ---------------------------------------------------------------- state

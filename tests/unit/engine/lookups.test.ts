@@ -739,7 +739,7 @@ describe('security-group matching (semantics.md 4.2)', () => {
     );
     const eni = net.instances.get('app1')!.primaryEni;
     for (const lk of both(net)) {
-      const m = lk.matchSecurityGroups(eni, egress, packet(pkt), refsPreserved);
+      const m = lk.matchSecurityGroups(eni, egress, packet(pkt), refsPreserved ? eni.vpc : undefined);
       if (expected === null) {
         expect(m).toBeUndefined();
         continue;
@@ -756,8 +756,8 @@ describe('security-group matching (semantics.md 4.2)', () => {
     const net = sgNetwork([], []);
     const eni = net.instances.get('app1')!.primaryEni;
     for (const lk of both(net)) {
-      expect(lk.matchSecurityGroups(eni, false, packet(TO_APP1('10.0.1.10')), true)).toBeUndefined();
-      expect(lk.matchSecurityGroups(eni, true, packet(FROM_APP1('10.0.1.10')), true)).toBeUndefined();
+      expect(lk.matchSecurityGroups(eni, false, packet(TO_APP1('10.0.1.10')), eni.vpc)).toBeUndefined();
+      expect(lk.matchSecurityGroups(eni, true, packet(FROM_APP1('10.0.1.10')), eni.vpc)).toBeUndefined();
     }
   });
 });

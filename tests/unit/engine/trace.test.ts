@@ -108,16 +108,11 @@ describe('verdicts and states', () => {
     });
   });
 
-  it('a route to a peering connection is UNSUPPORTED, not guessed', () => {
-    const t = withRoute(
-      { ...f1(), vpcPeeringConnections: [{ id: 'pcx-ab', requesterVpcId: 'vpc-a', accepterVpcId: 'vpc-a' }] },
-      'rtb-priv',
-      '10.1.0.0/16',
-      'pcx-ab',
-    );
+  it('a route to a transit gateway is UNSUPPORTED, not guessed (it arrives with Transit Gateway support)', () => {
+    const t = withRoute({ ...f1(), transitGateways: [{ id: 'tgw-1' }] }, 'rtb-priv', '10.1.0.0/16', 'tgw-1');
     const r = traceOk(t, { from: 'app1', to: '10.1.1.10', port: 443 });
     expect(r.verdict).toBe('UNSUPPORTED');
-    expect(primary(r)).toMatchObject({ code: 'SIM_UNSUPPORTED_TRANSIT', componentId: 'pcx-ab' });
+    expect(primary(r)).toMatchObject({ code: 'SIM_UNSUPPORTED_TRANSIT', componentId: 'tgw-1' });
   });
 
   it("reaching another instance's public address from a VPC is UNSUPPORTED (IGW hairpin)", () => {
