@@ -245,6 +245,9 @@ export interface CEni extends CDeviceBase {
   readonly sgs: CSecurityGroup[];
   readonly sgIds: ReadonlySet<string>;
   readonly sgIdList: readonly string[];
+  /** Some group of the interface has rules whose peer is a security group, inbound / outbound. */
+  readonly inboundRefs: boolean;
+  readonly outboundRefs: boolean;
   readonly sourceDestCheck: boolean;
   readonly sourceNat: boolean;
 }
@@ -760,6 +763,8 @@ function compileEni(
     sgs,
     sgIds: new Set(sgs.map((g) => g.id)),
     sgIdList: sgs.map((g) => g.id),
+    inboundRefs: sgs.some((g) => g.inboundRefs),
+    outboundRefs: sgs.some((g) => g.outboundRefs),
     sourceDestCheck: f.sourceDestCheck ?? true,
     sourceNat: f.sourceNat ?? false,
   };

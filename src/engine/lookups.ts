@@ -42,8 +42,9 @@ export interface Packet {
   readonly dst: IpAddress;
   readonly sport: PortSet;
   readonly dport: PortSet;
-  readonly icmpType?: number;
-  readonly icmpCode?: number;
+  /** ICMP type and code; undefined for other protocols (always present, so every packet has one shape). */
+  readonly icmpType: number | undefined;
+  readonly icmpCode: number | undefined;
 }
 
 export interface NaclDecision {

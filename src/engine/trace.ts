@@ -346,12 +346,12 @@ function run(net: Network, lk: Lookups, r: Resolved): TraceResult {
     family: r.family,
     protocol: r.protocol,
     proto: r.proto,
-    ...(r.port !== undefined ? { port: r.port } : {}),
     sourceAddress: srcIp ? formatIp(srcIp) : '',
     destinationAddress: dstIp ? formatIp(dstIp) : '',
     sourcePorts: r.sourcePorts.map((p) => ({ from: p.from, to: p.to })),
     oneWay: r.oneWay,
   };
+  if (r.port !== undefined) query.port = r.port;
   if (!srcIp || !dstIp) {
     const missing = !srcIp ? (src as { eni: CEni }).eni : (dst as { eni: CEni }).eni;
     const comp: PathComponent = {
@@ -396,7 +396,8 @@ function run(net: Network, lk: Lookups, r: Resolved): TraceResult {
     dst: dstIp,
     sport: hasPorts(r.proto) ? r.sourcePorts : [],
     dport: hasPorts(r.proto) && r.port !== undefined ? [{ from: r.port, to: r.port }] : [],
-    ...(r.icmpType !== undefined ? { icmpType: r.icmpType, icmpCode: r.icmpCode ?? 0 } : {}),
+    icmpType: r.icmpType,
+    icmpCode: r.icmpType !== undefined ? (r.icmpCode ?? 0) : undefined,
   };
 
   if (src.kind === 'eni') {
@@ -416,10 +417,11 @@ function run(net: Network, lk: Lookups, r: Resolved): TraceResult {
       dst: d.src,
       sport: d.dport,
       dport: d.sport,
-      ...(d.icmpType !== undefined ? { icmpType: replyIcmpType(d.icmpType), icmpCode: d.icmpCode ?? 0 } : {}),
+      icmpType: d.icmpType !== undefined ? replyIcmpType(d.icmpType) : undefined,
+      icmpCode: d.icmpCode,
     };
     w.beginReturn({
-      ...(src.kind === 'eni' ? { clientEni: src.eni } : {}),
+      clientEni: src.kind === 'eni' ? src.eni : undefined,
       clientAddress: srcIp,
       clientPorts: pkt.sport,
       serverAddress: dstIp,

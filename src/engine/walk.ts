@@ -74,7 +74,7 @@ export type WalkEnd =
 
 /** Where the reply of a connection must arrive, and as what. */
 export interface ReturnExpectation {
-  readonly clientEni?: CEni;
+  readonly clientEni: CEni | undefined;
   /** The client's own address and ports: the reply's destination. */
   readonly clientAddress: IpAddress;
   readonly clientPorts: PortSet;
@@ -831,7 +831,7 @@ export class Walker {
    */
   private refVpcFor(eni: CEni, egress: boolean, pkt: Packet): CVpc | undefined {
     if (!this.refsPreserved) return undefined;
-    if (!eni.sgs.some((g) => (egress ? g.outboundRefs : g.inboundRefs))) return eni.vpc;
+    if (!(egress ? eni.outboundRefs : eni.inboundRefs)) return eni.vpc;
     const peerAddr = egress ? pkt.dst : pkt.src;
     if (vpcContains(eni.vpc, peerAddr)) return eni.vpc;
     if (egress) {

@@ -348,7 +348,8 @@ function naclPacket(c: NaclCase): Packet {
     dst: probeAddress({ ...c.dst, v6: c.v6 }, c.seeds),
     sport: [],
     dport: ported ? dport : [],
-    ...(c.proto === 1 || c.proto === 58 ? { icmpType: c.icmpType, icmpCode: c.icmpCode } : {}),
+    icmpType: c.proto === 1 || c.proto === 58 ? c.icmpType : undefined,
+    icmpCode: c.proto === 1 || c.proto === 58 ? c.icmpCode : undefined,
   };
 }
 

@@ -51,7 +51,8 @@ function packet(p: PacketSpec): Packet {
     dst: ip(p.dst),
     sport: [],
     dport: p.ports !== undefined ? ports(p.ports) : [],
-    ...(p.icmpType !== undefined ? { icmpType: p.icmpType, icmpCode: p.icmpCode ?? 0 } : {}),
+    icmpType: p.icmpType,
+    icmpCode: p.icmpType !== undefined ? (p.icmpCode ?? 0) : undefined,
   };
 }
 
