@@ -264,6 +264,7 @@ export function describeComponent(c: PathComponent, header: PacketHeader): strin
     case 'internet':
     case 'external-host':
     case 'vpc-service':
+    case 'aws-service':
       return describeEndpoint(c, header);
     case 'internet-gateway':
     case 'egress-only-internet-gateway':
@@ -289,7 +290,10 @@ function describeEndpoint(c: PathComponent, h: PacketHeader): string {
   const label = componentLabel(c);
   const what = c.direction === 'forward' ? 'request' : 'reply';
   const isOuter =
-    c.component.type === 'internet' || c.component.type === 'external-host' || c.component.type === 'vpc-service';
+    c.component.type === 'internet' ||
+    c.component.type === 'external-host' ||
+    c.component.type === 'vpc-service' ||
+    c.component.type === 'aws-service';
   switch (c.action) {
     case 'send':
       return isOuter || c.component.type === 'instance'

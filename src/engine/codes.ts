@@ -80,6 +80,14 @@ export const EXPLANATION_CODES = {
     doc: RA,
   },
   PROTOCOL_RESTRICTION: { summary: 'The component only passes certain protocols.', doc: RA },
+  VPCE_GATEWAY_PROTOCOL_RESTRICTION: {
+    summary: 'A gateway endpoint carries only TCP and ICMP echo.',
+    doc: RA,
+  },
+  SIM_GATEWAY_ENDPOINT_EDGE_TO_EDGE: {
+    summary: 'A gateway endpoint serves only traffic from its own VPC, not from peerings, transit gateways or VPNs.',
+    doc: 'https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html',
+  },
   PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: {
     summary: "A peering connection carries traffic only to addresses inside the peer VPC's CIDR blocks.",
     doc: RA,

@@ -140,8 +140,20 @@ export interface CPeering {
   readonly sameRegion: boolean;
 }
 
-/** What a route can forward to: a gateway, a device (an instance's target is its primary interface) or a peering. */
-export type RouteTargetObject = CIgw | CEigw | CNat | CEni | CPeering;
+/** A gateway VPC endpoint (S3, DynamoDB): the target of its service's prefix-list route. */
+export interface CGatewayEndpoint {
+  readonly id: string;
+  readonly ref: ComponentRef;
+  readonly path: string;
+  readonly vpc: CVpc;
+  /** As written, e.g. `s3` or `com.amazonaws.us-east-1.s3`. */
+  readonly service: string;
+  /** The service as a path component (the request ends there). */
+  readonly serviceRef: ComponentRef;
+}
+
+/** What a route can forward to: a gateway, a device (an instance's target is its primary interface), a peering or an endpoint. */
+export type RouteTargetObject = CIgw | CEigw | CNat | CEni | CPeering | CGatewayEndpoint;
 
 export interface CNaclRule {
   /** The rule as trace results show it (frozen, shared). */
@@ -308,7 +320,8 @@ export interface Network {
   /** Public IPv4 -> the device and private address it maps to (internet gateway 1:1 NAT). */
   readonly publicIps: Map<number, CPublicMapping>;
   readonly peerings: Map<string, CPeering>;
-  /** Ids of transit gateways and endpoints: known, simulated in a later version. */
+  readonly gatewayEndpoints: Map<string, CGatewayEndpoint>;
+  /** Ids of transit gateways and interface endpoints: known, simulated in a later version. */
   readonly otherResources: Map<string, 'transit-gateway' | 'vpc-endpoint'>;
   /** Configuration diagnostics of the topology (validateTopology), by resource id. */
   readonly diagnostics: Diagnostic[];
@@ -372,7 +385,8 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     );
   });
   for (const g of t.transitGateways ?? []) otherResources.set(g.id, 'transit-gateway');
-  for (const e of t.vpcEndpoints ?? []) otherResources.set(e.id, 'vpc-endpoint');
+  for (const e of t.vpcEndpoints ?? []) if (e.type !== 'gateway') otherResources.set(e.id, 'vpc-endpoint');
+  const gatewayEndpoints = new Map<string, CGatewayEndpoint>();
 
   // VPCs, with placeholders for the tables and NACLs filled in below.
   (t.vpcs ?? []).forEach((v, i) => {
@@ -583,6 +597,19 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     });
   });
 
+  (t.vpcEndpoints ?? []).forEach((e, i) => {
+    const vpc = vpcs.get(e.vpcId);
+    if (e.type !== 'gateway' || !vpc) return;
+    gatewayEndpoints.set(e.id, {
+      id: e.id,
+      ref: componentRef(e.id, 'vpc-endpoint', e.name),
+      path: `topology.vpcEndpoints[${i}]`,
+      vpc,
+      service: e.service,
+      serviceRef: componentRef(e.service, 'aws-service', undefined),
+    });
+  });
+
   const ctx: TargetContext = {
     vpcs,
     instances,
@@ -591,6 +618,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     internetGateways,
     eigws,
     peerings,
+    gatewayEndpoints,
     otherResources,
     t,
   };
@@ -713,6 +741,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     publicIps,
     endpoints,
     peerings,
+    gatewayEndpoints,
     otherResources,
     diagnostics,
     diagnosticsByResource,
@@ -922,6 +951,7 @@ interface TargetContext {
   internetGateways: Map<string, CIgw>;
   eigws: Map<string, CEigw>;
   peerings: Map<string, CPeering>;
+  gatewayEndpoints: Map<string, CGatewayEndpoint>;
   otherResources: Map<string, 'transit-gateway' | 'vpc-endpoint'>;
   t: Topology;
 }
@@ -973,6 +1003,8 @@ function resolveTarget(
     const gone = ['deleted', 'rejected', 'failed', 'expired'].includes(pcx.status);
     return { targetType: 'vpc-peering-connection', state: joins && !gone ? 'active' : 'blackhole', targetObject: pcx };
   }
+  const gwe = ctx.gatewayEndpoints.get(target);
+  if (gwe) return { targetType: 'vpc-endpoint', state: gwe.vpc === vpc ? 'active' : 'blackhole', targetObject: gwe };
   const other = ctx.otherResources.get(target);
   if (other) return { targetType: other, state: 'active' };
   // A target id that names nothing: AWS shows routes to deleted targets as blackholes.
@@ -1068,13 +1100,14 @@ function compileRouteTable(
     }
   });
   endpointRoutes.forEach((r) => {
-    const { targetType, state } = resolveTarget(r.target, vpc, ctx);
+    const { targetType, state, targetObject } = resolveTarget(r.target, vpc, ctx);
     for (const cidr of prefixLists.get(r.destination) ?? []) {
       out.push({
         destination: r.destination,
         cidr,
         target: r.target,
         targetType,
+        ...(targetObject ? { targetObject } : {}),
         origin: 'gatewayEndpoint',
         rank: RANK_PREFIX_LIST,
         state,

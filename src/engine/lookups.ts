@@ -439,6 +439,8 @@ export function naiveLookups(net: Network): Lookups {
           return scanById(net.enis.values(), route.target);
         case 'vpc-peering-connection':
           return scanById(net.peerings.values(), route.target);
+        case 'vpc-endpoint':
+          return scanById(net.gatewayEndpoints.values(), route.target);
         default:
           return undefined;
       }

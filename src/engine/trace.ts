@@ -426,7 +426,12 @@ function run(net: Network, lk: Lookups, r: Resolved): TraceResult {
       clientPorts: pkt.sport,
       serverAddress: dstIp,
     });
-    const back = end.kind === 'device' ? w.returnFromDevice(end.device, reply) : w.returnFromInternet(reply, end.exit);
+    const back =
+      end.kind === 'device'
+        ? w.returnFromDevice(end.device, reply)
+        : end.kind === 'service'
+          ? w.returnFromService(reply, end.endpoint)
+          : w.returnFromInternet(reply, end.exit);
     if (back.kind !== 'stopped') {
       w.finishReturnAt(back.kind === 'device' && back.device.kind === 'eni' ? back.device : undefined, back.pkt);
       if (hasPorts(r.proto)) working = back.pkt.dport;

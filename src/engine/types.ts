@@ -62,7 +62,8 @@ export type ComponentType =
   | 'subnet'
   | 'internet'
   | 'external-host'
-  | 'vpc-service';
+  | 'vpc-service'
+  | 'aws-service';
 
 export interface AclRuleRef {
   aclId: string;

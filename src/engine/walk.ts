@@ -18,6 +18,7 @@ import {
   NAT_PORT_RANGE,
   PROTO_ALL,
   PROTO_ICMP,
+  PROTO_ICMPV6,
   PROTO_TCP,
   PROTO_UDP,
   RFC1918,
@@ -33,6 +34,7 @@ import {
   type CEigw,
   type CIgw,
   type CNacl,
+  type CGatewayEndpoint,
   type CNat,
   type CPeering,
   type CRoute,
@@ -55,7 +57,7 @@ import type {
 
 /** A stateful element the request went through; the reply must meet them again in reverse order. */
 interface StatefulHop {
-  readonly kind: 'nat-gateway' | 'nat-instance' | 'appliance' | 'igw' | 'eigw';
+  readonly kind: 'nat-gateway' | 'nat-instance' | 'appliance' | 'igw' | 'eigw' | 'endpoint';
   readonly id: string;
   readonly componentType: ComponentType;
   /** Entered through an internet gateway's route table (ingress routing). */
@@ -70,6 +72,7 @@ interface StatefulHop {
 export type WalkEnd =
   | { readonly kind: 'device'; readonly device: CDevice; readonly pkt: Packet }
   | { readonly kind: 'internet'; readonly pkt: Packet; readonly exit?: CIgw | CEigw }
+  | { readonly kind: 'service'; readonly pkt: Packet; readonly endpoint: CGatewayEndpoint }
   | { readonly kind: 'stopped' };
 
 /** Where the reply of a connection must arrive, and as what. */
@@ -239,18 +242,74 @@ export class Walker {
       }
       case 'vpc-peering-connection':
         return this.peeringHop(this.lk.routeTarget(route) as CPeering, pkt, vpc);
-      case 'transit-gateway':
       case 'vpc-endpoint': {
-        const c = this.push({ id: route.target, type: route.targetType }, 'drop');
-        this.unsupported = true;
-        this.block('SIM_UNSUPPORTED_TRANSIT', c, {
-          message: `The route sends ${formatIp(pkt.dst)} to ${route.target} (${route.targetType.replaceAll('-', ' ')}); paths through it are not simulated by this version of the engine.`,
-        });
-        return { kind: 'stopped' };
+        const target = this.lk.routeTarget(route);
+        if (target) return this.gatewayEndpointHop(target as CGatewayEndpoint, pkt);
+        return this.unsupportedTarget(route, pkt);
       }
+      case 'transit-gateway':
+        return this.unsupportedTarget(route, pkt);
       case 'unknown':
         return { kind: 'stopped' };
     }
+  }
+
+  private unsupportedTarget(route: CRoute, pkt: Packet): WalkEnd {
+    const c = this.push(
+      { id: route.target, type: route.targetType === 'vpc-endpoint' ? 'vpc-endpoint' : 'transit-gateway' },
+      'drop',
+    );
+    this.unsupported = true;
+    this.block('SIM_UNSUPPORTED_TRANSIT', c, {
+      message: `The route sends ${formatIp(pkt.dst)} to ${route.target} (${route.targetType.replaceAll('-', ' ')}); paths through it are not simulated by this version of the engine.`,
+    });
+    return { kind: 'stopped' };
+  }
+
+  /**
+   * A gateway endpoint (S3, DynamoDB): only TCP and ICMP echo, only from its own VPC; the request ends at
+   * the service, whose reply comes back through the endpoint (semantics.md 10.2).
+   */
+  private gatewayEndpointHop(ep: CGatewayEndpoint, pkt: Packet): WalkEnd {
+    this.touch(ep.id);
+    const comp = this.push(ep.ref, 'forward');
+    comp.vpc = ep.vpc.id;
+    if (this.dir === 'return') {
+      comp.action = 'drop';
+      return this.asymmetric(
+        comp,
+        `The reply is routed to ${ep.id}, which the request did not use; a gateway endpoint cannot carry it.`,
+      );
+    }
+    const echo =
+      pkt.proto === PROTO_ICMP ? pkt.icmpType === 8 : pkt.proto === PROTO_ICMPV6 ? pkt.icmpType === 128 : false;
+    if (pkt.proto !== PROTO_TCP && !echo) {
+      comp.action = 'drop';
+      this.block('VPCE_GATEWAY_PROTOCOL_RESTRICTION', comp, {
+        message: `${ep.id} carries only TCP and ICMP echo to ${ep.service}; ${describeTraffic(pkt, true)} is dropped.`,
+      });
+      return { kind: 'stopped' };
+    }
+    if (!vpcContains(ep.vpc, pkt.src)) {
+      comp.action = 'drop';
+      this.block('SIM_GATEWAY_ENDPOINT_EDGE_TO_EDGE', comp, {
+        message: `${ep.id} serves only traffic from ${ep.vpc.id}; ${formatIp(pkt.src)} comes from outside it.`,
+        address: formatIp(pkt.src),
+      });
+      return { kind: 'stopped' };
+    }
+    this.stack.push({ kind: 'endpoint', id: ep.id, componentType: 'vpc-endpoint', viaGatewayRouteTable: false });
+    this.push(ep.serviceRef, 'deliver');
+    return { kind: 'service', pkt, endpoint: ep };
+  }
+
+  /** The service answers through the endpoint the request used; the reply is delivered inside the VPC. */
+  returnFromService(pkt: Packet, ep: CGatewayEndpoint): WalkEnd {
+    this.push(ep.serviceRef, 'send');
+    const comp = this.push(ep.ref, 'forward');
+    comp.vpc = ep.vpc.id;
+    if (!this.popExpected(ep.id, comp)) return { kind: 'stopped' };
+    return this.deliverLocal(ep.vpc, pkt, undefined);
   }
 
   /**
