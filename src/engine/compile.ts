@@ -5,6 +5,7 @@
  */
 import {
   cidrContains,
+  formatIpv4,
   parseCidrLoose,
   parseIp,
   parsePortRange,
@@ -246,6 +247,8 @@ interface CDeviceBase {
 export interface CEni extends CDeviceBase {
   readonly kind: 'eni';
   instance?: CInstance;
+  /** Set on the interfaces of an interface VPC endpoint (PrivateLink): they receive, never initiate. */
+  interfaceEndpointId?: string;
   /** Private IPv4 addresses, primary first. */
   readonly ips4: number[];
   readonly ips6: bigint[];
@@ -385,7 +388,8 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     );
   });
   for (const g of t.transitGateways ?? []) otherResources.set(g.id, 'transit-gateway');
-  for (const e of t.vpcEndpoints ?? []) if (e.type !== 'gateway') otherResources.set(e.id, 'vpc-endpoint');
+  for (const e of t.vpcEndpoints ?? [])
+    if (e.type !== 'gateway' && e.type !== 'interface') otherResources.set(e.id, 'vpc-endpoint');
   const gatewayEndpoints = new Map<string, CGatewayEndpoint>();
 
   // VPCs, with placeholders for the tables and NACLs filled in below.
@@ -551,6 +555,32 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     }
   });
 
+  // Interface endpoints (PrivateLink): one interface per subnet, with the endpoint's security groups and
+  // the first free address of the subnet (AWS picks one; the document does not say which).
+  const endpointInterfaces = new Map<string, CEni[]>();
+  (t.vpcEndpoints ?? []).forEach((e, i) => {
+    if (e.type !== 'interface') return;
+    const list: CEni[] = [];
+    for (const sid of e.subnetIds ?? []) {
+      const subnet = subnets.get(sid);
+      if (!subnet?.cidr4 || subnet.vpc.id !== e.vpcId) continue;
+      let v = subnet.cidr4.network + 4;
+      while (v < subnet.cidr4.last && subnet.vpc.devices4.has(v)) v++;
+      const eni = compileEni(
+        `${e.id}/${sid}`,
+        { privateIp: formatIpv4(v), securityGroupIds: e.securityGroupIds ?? [] },
+        subnet,
+        `topology.vpcEndpoints[${i}]`,
+        securityGroups,
+        e.name,
+      );
+      eni.interfaceEndpointId = e.id;
+      addEni(eni);
+      list.push(eni);
+    }
+    endpointInterfaces.set(e.id, list);
+  });
+
   (t.internetGateways ?? []).forEach((g, i) => {
     const vpc = g.vpcId === null ? undefined : vpcs.get(g.vpcId);
     const igw: CIgw = {
@@ -714,6 +744,9 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     endpoints.set(h.id, Object.freeze({ kind: 'host' as const, id: h.id, ip: h.ip }));
   for (const e of enis.values()) endpoints.set(e.id, Object.freeze({ kind: 'eni' as const, eni: e }));
   for (const i of instances.values()) endpoints.set(i.id, Object.freeze({ kind: 'eni' as const, eni: i.primaryEni }));
+  // An interface endpoint as a query end: its interface in the first of its subnets.
+  for (const [id, list] of endpointInterfaces)
+    if (list[0]) endpoints.set(id, Object.freeze({ kind: 'eni' as const, eni: list[0] }));
 
   const diagnosticsByResource = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {

@@ -217,7 +217,16 @@ function resolveSource(
 ): Result<Source, Diagnostic> {
   if (text === 'internet')
     return ok({ kind: 'internet', id: 'internet', ip: family === 4 ? INTERNET_V4 : INTERNET_V6, external: false });
-  if (end?.kind === 'eni') return ok({ kind: 'eni', eni: end.eni });
+  if (end?.kind === 'eni') {
+    if (end.eni.interfaceEndpointId !== undefined) {
+      return queryError(
+        'QUERY_ENDPOINT_CANNOT_INITIATE',
+        `${short(text)} is an interface endpoint: it only receives connections, the service behind it cannot start them.`,
+        'from',
+      );
+    }
+    return ok({ kind: 'eni', eni: end.eni });
+  }
   if (end) return ok({ kind: 'internet', id: end.id, ip: end.ip, external: true });
   const ip = parseIp(text);
   if (ip) {
