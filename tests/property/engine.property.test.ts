@@ -1,12 +1,15 @@
 // Property tests of the engine (architecture.md, Tests): the indexed lookups agree with brute-force
 // references, security-group rule order never matters, adding an allow rule never removes reachability,
-// traces are deterministic and never mutate their input, and documents survive serialize + parse.
+// connections cross only active peerings and never transit them, traces are deterministic and never
+// mutate their input, and documents survive serialize + parse.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cidr4,
   cidr6,
   cidrContains,
+  parseCidr,
+  parseIp,
   parsePortRange,
   portSetContains,
   portSetSubtract,
@@ -175,6 +178,55 @@ describe('indexed engine = naive reference', () => {
         const net = compileEngine(topology);
         const naive = naiveLookups(net);
         for (const q of queries) expect(trace(net, q, naive)).toStrictEqual(trace(net, q));
+      }),
+      RUNS,
+    );
+  });
+});
+
+// ------------------------------------------------------------------------------------------ peering
+
+/** Does `address` lie in a CIDR block (IPv4 or IPv6) of VPC `vpcId`? */
+function inVpc(t: Topology, vpcId: string, address: string): boolean {
+  const ip = parseIp(address);
+  const vpc = (t.vpcs ?? []).find((v) => v.id === vpcId);
+  if (!ip || !vpc) return false;
+  return [...vpc.cidrBlocks, ...(vpc.ipv6CidrBlocks ?? [])].some((text) => {
+    const c = parseCidr(text);
+    return c.ok && cidrContains(c.value, ip);
+  });
+}
+
+describe('VPC peering', () => {
+  it('a connection crosses only active peerings, each time to an address of one of its two VPCs (no transit)', () => {
+    fc.assert(
+      fc.property(mixedScenarioArb, ({ topology, queries }) => {
+        const peerings = new Map((topology.vpcPeeringConnections ?? []).map((p) => [p.id, p]));
+        const net = compileEngine(topology);
+        for (const q of queries) {
+          const r = traceOk(net, q);
+          if (!r) continue;
+          const first = r.explanations[0];
+          const context = `query ${JSON.stringify(q)}: ${r.verdict} ${first?.code ?? ''} at ${first?.componentId ?? ''}`;
+          if (first?.code === 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR') {
+            expect(peerings.has(first.componentId), context).toBe(true);
+          }
+          if (first?.code === 'BAD_STATE' && peerings.has(first.componentId)) {
+            expect(peerings.get(first.componentId)!.status ?? 'active', context).not.toBe('active');
+          }
+          if (r.verdict !== 'REACHABLE' && r.verdict !== 'REACHABLE_PARTIAL') continue;
+          const crossings = [
+            ...r.forward.map((c) => ({ c, to: r.query.destinationAddress })),
+            ...r.return.map((c) => ({ c, to: r.query.sourceAddress })),
+          ].filter(({ c }) => c.component.type === 'vpc-peering-connection');
+          for (const { c, to } of crossings) {
+            const p = peerings.get(c.component.id);
+            expect(p, context).toBeDefined();
+            expect(p!.status ?? 'active', context).toBe('active');
+            // (A NAT gateway in front of a peering sits in the client's VPC: the reply's address stays in it.)
+            expect(inVpc(topology, p!.requesterVpcId, to) || inVpc(topology, p!.accepterVpcId, to), context).toBe(true);
+          }
+        }
       }),
       RUNS,
     );

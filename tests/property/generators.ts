@@ -1,6 +1,6 @@
-// fast-check arbitraries for small valid `vpcsim/1` topologies and for trace queries over them. A topology
-// is drawn as a plan of plain choices (flags, indices) and then built, so every reference resolves, every
-// address is unique and non-reserved, and shrinking a plan still gives a valid document.
+// fast-check arbitraries for small valid `vpcsim/1` topologies (1-3 VPCs, often peered) and for trace queries
+// over them. A topology is drawn as a plan of plain choices (flags, indices) and then built, so every reference
+// resolves, every address is unique and non-reserved, and shrinking a plan still gives a valid document.
 import fc from 'fast-check';
 import { cidr4, formatIp, parseIp } from '../../src/lib/index.ts';
 import type { TraceQuery } from '../../src/engine/index.ts';
@@ -19,6 +19,7 @@ import type {
   Subnet,
   Topology,
   Vpc,
+  VpcPeeringConnection,
 } from '../../src/model/index.ts';
 
 // ---------------------------------------------------------------------------------------------- plans
@@ -62,6 +63,8 @@ export interface NaclPlan {
 export type SgPeerPlan =
   | { readonly kind: 'cidr'; readonly cidr: CidrPick }
   | { readonly kind: 'sg'; readonly pick: number }
+  /** A group of a VPC peered with this one (same Region only); the VPC's own group when it has no such peer. */
+  | { readonly kind: 'peer-sg'; readonly pick: number }
   | { readonly kind: 'prefix-list'; readonly custom: boolean };
 
 export interface SgRulePlan {
@@ -74,7 +77,8 @@ export interface SgRulePlan {
 
 export interface SgPlan {
   /** A broad inbound rule in front of the random ones, so that some traffic gets through. */
-  readonly open: 'anywhere' | 'private' | null;
+  /** `peer-groups`: all traffic from every group of the same-Region VPCs peered with this one, by reference. */
+  readonly open: 'anywhere' | 'private' | 'peer-groups' | null;
   readonly inbound: readonly SgRulePlan[] | null;
   /** null = omitted (AWS's default egress), [] = no rules. */
   readonly outbound: readonly SgRulePlan[] | null;
@@ -131,6 +135,7 @@ export interface NatPlan {
 
 export interface VpcPlan {
   readonly octet: number;
+  readonly region: Region;
   /**
    * An internet gateway and a main route table whose defaults (0.0.0.0/0, ::/0) go to it, so that many
    * queries get through and the monotonicity property has reachable paths to protect.
@@ -146,8 +151,30 @@ export interface VpcPlan {
   readonly sgs: readonly SgPlan[];
 }
 
+/**
+ * The route one side of a peering gets: the peer's CIDR, part of it (a subnet), a wider block (10.0.0.0/8),
+ * a wrong one (a third VPC's CIDR: transit; 0.0.0.0/0: edge to edge), or none. `v6` adds a route to the
+ * peer's IPv6 block when both VPCs have one. `table` 0 puts it in every table of the VPC, k in table k-1.
+ */
+export interface PeeringRoutePlan {
+  readonly dest: 'peer' | 'peer-subnet' | 'wider' | 'third-vpc' | 'default' | 'none';
+  readonly v6: boolean;
+  readonly table: number;
+  readonly pick: number;
+}
+
+/** A peering between VPCs `requester` and `accepter` (indices modulo the VPC count; a pair is peered once). */
+export interface PeeringPlan {
+  readonly requester: number;
+  readonly accepter: number;
+  readonly status: 'active' | 'pending-acceptance';
+  readonly requesterRoute: PeeringRoutePlan;
+  readonly accepterRoute: PeeringRoutePlan;
+}
+
 export interface TopologyPlan {
   readonly vpcs: readonly VpcPlan[];
+  readonly peerings: readonly PeeringPlan[];
   readonly customPrefixList: boolean;
   readonly externalHost: boolean;
 }
@@ -184,6 +211,9 @@ export const CUSTOM_PREFIX_LIST = 'pl-custom';
 const CUSTOM_PREFIX_LIST_CIDRS = ['198.51.100.0/24', '93.184.216.0/24'];
 /** VPC second octets stay below this, so 10.250.x.x is always outside every VPC. */
 const MAX_VPC_OCTET = 199;
+
+/** Regions of generated VPCs: us-east-1 (the default, left implicit) mostly, so most peerings are same-Region. */
+export type Region = 'us-east-1' | 'us-west-2';
 
 // ----------------------------------------------------------------------------------------- arbitraries
 
@@ -231,6 +261,7 @@ const naclArb: fc.Arbitrary<NaclPlan> = fc.record({
 const sgPeerArb: fc.Arbitrary<SgPeerPlan> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('cidr' as const), cidr: cidrPickArb }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('sg' as const), pick: fc.nat(7) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('peer-sg' as const), pick: fc.nat(7) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('prefix-list' as const), custom: fc.boolean() }) },
 );
 
@@ -243,7 +274,7 @@ const sgRuleArb: fc.Arbitrary<SgRulePlan> = fc.record({
 });
 
 const sgArb: fc.Arbitrary<SgPlan> = fc.record({
-  open: fc.constantFrom<'anywhere' | 'private' | null>('anywhere', 'anywhere', 'private', 'private', null, null),
+  open: fc.constantFrom<SgPlan['open']>('anywhere', 'anywhere', 'private', 'private', 'peer-groups', null, null),
   inbound: fc.option(fc.array(sgRuleArb, { minLength: 1, maxLength: 4 }), { freq: 6 }),
   outbound: fc.oneof(
     { weight: 5, arbitrary: fc.constant(null) },
@@ -307,6 +338,7 @@ const natArb: fc.Arbitrary<NatPlan> = fc.record({
 
 const vpcArb: fc.Arbitrary<VpcPlan> = fc.record({
   octet: fc.nat(MAX_VPC_OCTET),
+  region: fc.constantFrom<Region>('us-east-1', 'us-east-1', 'us-east-1', 'us-west-2'),
   friendly: fc.boolean(),
   ipv6: fc.constantFrom(true, true, false),
   igw: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
@@ -318,12 +350,52 @@ const vpcArb: fc.Arbitrary<VpcPlan> = fc.record({
   sgs: fc.array(sgArb, { minLength: 1, maxLength: 3 }),
 });
 
-/** Plans of 1-3 VPCs with distinct /16s. */
-export const topologyPlanArb: fc.Arbitrary<TopologyPlan> = fc.record({
-  vpcs: fc.uniqueArray(vpcArb, { minLength: 1, maxLength: 3, selector: (v) => v.octet }),
-  customPrefixList: fc.boolean(),
-  externalHost: fc.boolean(),
+const peeringRouteArb: fc.Arbitrary<PeeringRoutePlan> = fc.record({
+  dest: fc.constantFrom<PeeringRoutePlan['dest']>(
+    'peer',
+    'peer',
+    'peer',
+    'peer',
+    'peer-subnet',
+    'wider',
+    'third-vpc',
+    'default',
+    'none',
+  ),
+  v6: fc.boolean(),
+  table: fc.nat(3),
+  pick: fc.nat(3),
 });
+
+const peeringArb: fc.Arbitrary<PeeringPlan> = fc.record({
+  requester: fc.nat(2),
+  accepter: fc.nat(2),
+  status: fc.constantFrom<PeeringPlan['status']>('active', 'active', 'active', 'active', 'pending-acceptance'),
+  requesterRoute: peeringRouteArb,
+  accepterRoute: peeringRouteArb,
+});
+
+const vpcsArb = (minLength: number): fc.Arbitrary<VpcPlan[]> =>
+  fc.uniqueArray(vpcArb, { minLength, maxLength: 3, selector: (v) => v.octet });
+
+/**
+ * Plans of 1-3 VPCs with distinct /16s (so peered VPCs never overlap): half of them any number of VPCs,
+ * some peered; the other half 2-3 VPCs with at least one peering.
+ */
+export const topologyPlanArb: fc.Arbitrary<TopologyPlan> = fc.oneof(
+  fc.record({
+    vpcs: vpcsArb(1),
+    peerings: fc.oneof(fc.constant([]), fc.array(peeringArb, { minLength: 1, maxLength: 3 })),
+    customPrefixList: fc.boolean(),
+    externalHost: fc.boolean(),
+  }),
+  fc.record({
+    vpcs: vpcsArb(2),
+    peerings: fc.array(peeringArb, { minLength: 1, maxLength: 3 }),
+    customPrefixList: fc.boolean(),
+    externalHost: fc.boolean(),
+  }),
+);
 
 /** Small valid topologies (format vpcsim/1), built from plans. */
 export const topologyArb: fc.Arbitrary<Topology> = topologyPlanArb.map(buildTopology);
@@ -357,6 +429,8 @@ interface BuiltVpc {
   readonly subnets: { id: string; cidr: string; cidr6?: string }[];
   readonly instances: Instance[];
   readonly sgIds: string[];
+  /** Peerings this VPC is a side of, with the VPC on the other side. */
+  readonly peers: { readonly pcxId: string; readonly other: BuiltVpc }[];
   igwId?: string;
   eigwId?: string;
   natId?: string;
@@ -457,6 +531,11 @@ function sgPeer(p: SgPeerPlan, vpc: BuiltVpc, all: readonly BuiltVpc[], customPl
       return resolveCidr(p.cidr, vpc, all);
     case 'sg':
       return pickOf(vpc.sgIds, p.pick)!;
+    case 'peer-sg': {
+      // A reference across Regions is a configuration error (CFG_SG_REF_CROSS_REGION): same Region only.
+      const groups = vpc.peers.filter((x) => x.other.plan.region === vpc.plan.region).flatMap((x) => x.other.sgIds);
+      return pickOf(groups, p.pick) ?? pickOf(vpc.sgIds, p.pick)!;
+    }
     case 'prefix-list':
       return p.custom && customPl ? CUSTOM_PREFIX_LIST : 'pl-s3';
   }
@@ -500,6 +579,37 @@ function routeDestination(
   }
 }
 
+/** Where one side of a peering routes to it (none of them inside the side's own VPC, which AWS refuses). */
+function peeringDestinations(r: PeeringRoutePlan, vpc: BuiltVpc, other: BuiltVpc, all: readonly BuiltVpc[]): string[] {
+  const v6 = r.v6 && vpc.cidr6 !== undefined && other.cidr6 !== undefined ? [other.cidr6] : [];
+  switch (r.dest) {
+    case 'peer':
+      return [other.cidr, ...v6];
+    case 'peer-subnet':
+      return [pickOf(other.subnets, r.pick)!.cidr, ...v6];
+    case 'wider':
+      return ['10.0.0.0/8', ...v6];
+    case 'third-vpc': {
+      const third = pickOf(
+        all.filter((x) => x !== vpc && x !== other),
+        r.pick,
+      );
+      return [third?.cidr ?? '198.51.100.0/24'];
+    }
+    case 'default':
+      return ['0.0.0.0/0'];
+    case 'none':
+      return [];
+  }
+}
+
+/** Points the table's static route to `destination` at `target`, adding the route if there is none. */
+function setRoute(t: RouteTable, destination: string, target: string): void {
+  const existing = t.routes.findIndex((r) => r.destination === destination && r.propagated !== true);
+  if (existing >= 0) t.routes[existing] = { destination, target };
+  else t.routes.push({ destination, target });
+}
+
 /** Builds the document topology of a plan: deterministic, references resolved, addresses unique. */
 export function buildTopology(plan: TopologyPlan): Topology {
   const built: BuiltVpc[] = plan.vpcs.map((v, vi) => {
@@ -518,8 +628,27 @@ export function buildTopology(plan: TopologyPlan): Topology {
       subnets,
       instances: [],
       sgIds: v.sgs.map((_, gi) => `sg-${vi}-${gi}`),
+      peers: [],
     };
   });
+
+  // Peerings first: security-group references and routes depend on them. The /16s (and IPv6 /56s) of
+  // distinct octets never overlap, so every peering is one AWS accepts.
+  const vpcPeeringConnections: VpcPeeringConnection[] = [];
+  const peeringRoutes: { readonly pcxId: string; readonly side: BuiltVpc; readonly route: PeeringRoutePlan }[] = [];
+  const joined = new Set<string>();
+  for (const p of plan.peerings) {
+    const a = built[p.requester % built.length]!;
+    const b = built[p.accepter % built.length]!;
+    const pair = [a.index, b.index].sort().join('-');
+    if (a === b || joined.has(pair)) continue;
+    joined.add(pair);
+    const pcxId = `pcx-${a.index}-${b.index}`;
+    vpcPeeringConnections.push({ id: pcxId, requesterVpcId: a.id, accepterVpcId: b.id, status: p.status });
+    a.peers.push({ pcxId, other: b });
+    b.peers.push({ pcxId, other: a });
+    peeringRoutes.push({ pcxId, side: a, route: p.requesterRoute }, { pcxId, side: b, route: p.accepterRoute });
+  }
 
   const vpcs: Vpc[] = [];
   const subnets: Subnet[] = [];
@@ -535,7 +664,12 @@ export function buildTopology(plan: TopologyPlan): Topology {
   for (const b of built) {
     const v = b.plan;
     const vi = b.index;
-    vpcs.push({ id: b.id, cidrBlocks: [b.cidr], ...(b.cidr6 !== undefined ? { ipv6CidrBlocks: [b.cidr6] } : {}) });
+    vpcs.push({
+      id: b.id,
+      ...(v.region !== 'us-east-1' ? { region: v.region } : {}),
+      cidrBlocks: [b.cidr],
+      ...(b.cidr6 !== undefined ? { ipv6CidrBlocks: [b.cidr6] } : {}),
+    });
     if (v.igw || v.friendly) {
       b.igwId = `igw-${vi}`;
       internetGateways.push({ id: b.igwId, vpcId: b.id });
@@ -549,7 +683,7 @@ export function buildTopology(plan: TopologyPlan): Topology {
       subnets.push({
         id: sb.id,
         vpcId: b.id,
-        availabilityZone: `us-east-1${s.az}`,
+        availabilityZone: `${v.region}${s.az}`,
         cidrBlock: sb.cidr,
         ...(sb.cidr6 !== undefined ? { ipv6CidrBlock: sb.cidr6 } : {}),
       });
@@ -626,6 +760,17 @@ export function buildTopology(plan: TopologyPlan): Topology {
         tables.push({ id: `rtb-${vi}-main`, vpcId: b.id, main: true, routes: defaults });
       }
     }
+    for (const { pcxId, side, route } of peeringRoutes) {
+      if (side !== b) continue;
+      const other = b.peers.find((x) => x.pcxId === pcxId)!.other;
+      const destinations = peeringDestinations(route, b, other, built);
+      if (destinations.length === 0) continue;
+      // "Every table" includes the main one: subnets without an explicit table should use the peering too.
+      if (tables.length === 0 || (route.table === 0 && !tables.some((x) => x.main === true)))
+        tables.push({ id: `rtb-${vi}-main`, vpcId: b.id, main: true, routes: [] });
+      const chosen = route.table === 0 ? tables : [tables[(route.table - 1) % tables.length]!];
+      for (const t of chosen) for (const d of destinations) setRoute(t, d, pcxId);
+    }
     v.subnets.forEach((s, si) => {
       if (tables.length === 0 || s.routeTable === 0) return;
       const t = tables[(s.routeTable - 1) % tables.length]!;
@@ -680,6 +825,11 @@ export function buildTopology(plan: TopologyPlan): Topology {
           { protocol: 'tcp', ports: '0-65535', source: '10.0.0.0/8' },
           { protocol: 'icmp', source: '10.0.0.0/8' },
         );
+      } else if (g.open === 'peer-groups') {
+        for (const { other } of b.peers) {
+          if (other.plan.region !== v.region) continue;
+          for (const source of other.sgIds) open.push({ protocol: 'all', source });
+        }
       }
       if (g.inbound !== null || open.length > 0) {
         sg.inbound = [
@@ -711,6 +861,7 @@ export function buildTopology(plan: TopologyPlan): Topology {
     natGateways,
   };
   if (eigws.length > 0) t.egressOnlyInternetGateways = eigws;
+  if (vpcPeeringConnections.length > 0) t.vpcPeeringConnections = vpcPeeringConnections;
   if (plan.customPrefixList) t.prefixLists = [{ id: CUSTOM_PREFIX_LIST, cidrs: [...CUSTOM_PREFIX_LIST_CIDRS] }];
   if (plan.externalHost) t.externalHosts = [{ id: 'host-home', ip: '203.0.113.50' }];
   return t;
@@ -745,7 +896,7 @@ export function addressPool(t: Topology): string[] {
   return [...out];
 }
 
-type QueryShape = 'instance-instance' | 'instance-out' | 'in-instance' | 'any';
+type QueryShape = 'instance-instance' | 'instance-peer' | 'instance-out' | 'in-instance' | 'any';
 
 /**
  * Trace queries over `t`: instances, the internet, external hosts and IP literals; tcp/udp/icmp/all.
@@ -763,7 +914,7 @@ export function queryArb(t: Topology): fc.Arbitrary<TraceQuery> {
   const outside4 = [...EXTERNAL_HOSTS4];
   const outside6 = [...EXTERNAL_HOSTS6];
   // Ends are drawn from a pool: IPv6 queries mostly name instances with an IPv6 address, inbound ones
-  // instances with a public IP, and instance pairs mostly share a VPC (peering is not simulated yet).
+  // instances with a public IP, and instance pairs mostly share a VPC or sit on the two sides of a peering.
   const vpcOfSubnet = new Map((t.subnets ?? []).map((sn) => [sn.id, sn.vpcId]));
   const byVpc = new Map<string, Instance[]>();
   for (const i of instances) {
@@ -771,6 +922,12 @@ export function queryArb(t: Topology): fc.Arbitrary<TraceQuery> {
     byVpc.set(vpc, [...(byVpc.get(vpc) ?? []), i]);
   }
   const pools = [instances, ...[...byVpc.values()].filter((g) => g.length >= 2)];
+  // Both orientations of every peering whose sides have instances: [from pool, to pool].
+  const peered: [Instance[], Instance[]][] = (t.vpcPeeringConnections ?? []).flatMap((p) => {
+    const a = byVpc.get(p.requesterVpcId) ?? [];
+    const b = byVpc.get(p.accepterVpcId) ?? [];
+    return a.length > 0 && b.length > 0 ? [[a, b] as [Instance[], Instance[]], [b, a] as [Instance[], Instance[]]] : [];
+  });
   const local = (family: 4 | 6, pool: readonly Instance[] = instances, inbound = false): fc.Arbitrary<string> => {
     const literals = family === 4 ? v4 : v6;
     const fits = pool.filter((i) =>
@@ -805,18 +962,20 @@ export function queryArb(t: Topology): fc.Arbitrary<TraceQuery> {
       arbitrary: fc.constantFrom(...(instanceIds.length > 0 ? instanceIds : ['internet'])),
     },
   );
+  const shapes: QueryShape[] = [
+    'instance-instance',
+    'instance-instance',
+    'instance-instance',
+    'instance-out',
+    'instance-out',
+    'in-instance',
+    'in-instance',
+    'any',
+  ];
+  if (peered.length > 0) shapes.push('instance-peer', 'instance-peer', 'instance-peer');
   const ends = fc
     .record({
-      shape: fc.constantFrom<QueryShape>(
-        'instance-instance',
-        'instance-instance',
-        'instance-instance',
-        'instance-out',
-        'instance-out',
-        'in-instance',
-        'in-instance',
-        'any',
-      ),
+      shape: fc.constantFrom(...shapes),
       family: fc.constantFrom<4 | 6>(4, 4, 4, 4, 6),
     })
     .chain(({ shape, family }) => {
@@ -826,6 +985,12 @@ export function queryArb(t: Topology): fc.Arbitrary<TraceQuery> {
             .constantFrom(...pools)
             .chain((pool) => fc.uniqueArray(local(family, pool), { minLength: 2, maxLength: 2 }))
             .map(([from, to]) => ({ from: from!, to: to!, family }));
+        case 'instance-peer':
+          return fc
+            .constantFrom(...peered)
+            .chain(([a, b]) =>
+              fc.record({ from: local(family, a), to: local(family, b), family: fc.constant(family) }),
+            );
         case 'instance-out':
           return fc.record({
             from: local(family),
