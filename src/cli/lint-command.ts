@@ -1,7 +1,9 @@
 /**
  * `vpcsim lint FILE...`: prints every diagnostic of every file (fatal, AWS configuration errors,
- * warnings). Exits 2 when a file cannot be read or understood, 1 when a configuration error is found.
+ * warnings), then the engine's design-lint warnings. Exits 2 when a file cannot be read or understood,
+ * 1 when a configuration error is found; design warnings never change the exit code.
  */
+import { compile, lintNetwork } from '../engine/index.ts';
 import { parseDocument, validateDocument, type Diagnostic } from '../model/index.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, printError, printLines, type CliIo } from './io.ts';
 import { readJson } from './load.ts';
@@ -38,7 +40,12 @@ export function lintCommand(files: readonly string[], options: LintOptions, io: 
     const parsed = parseDocument(json.value);
     const diagnostics = [...parsed.diagnostics];
     const fatal = diagnostics.some((d) => d.severity === 'fatal');
-    if (parsed.document && !fatal) diagnostics.push(...validateDocument(parsed.document));
+    if (parsed.document && !fatal) {
+      const validation = validateDocument(parsed.document);
+      diagnostics.push(...validation);
+      // Design advice comes after the validation diagnostics; the network reuses them rather than re-validating.
+      diagnostics.push(...lintNetwork(compile(parsed.document.topology, { diagnostics: validation })));
+    }
     if (fatal || !parsed.document) unusable++;
     for (const d of diagnostics) {
       count[d.severity]++;

@@ -13,3 +13,4 @@ export {
   type Packet,
 } from './lookups.ts';
 export { protocolNumber, protocolName, EPHEMERAL_LINUX, EPHEMERAL_WINDOWS, EPHEMERAL_INTERNET } from './builtins.ts';
+export { lintNetwork, LINT_CODES, type LintCode } from './lint.ts';

@@ -138,4 +138,28 @@ describe('lint on real documents', () => {
     expect(line).toContain('error');
     expect(line).toContain('topology.subnets[');
   });
+
+  it('prints design warnings after the validation diagnostics without changing the exit code', async () => {
+    const warned = await runCli(['lint', NAT]);
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toContain('warning LINT_NAT_SINGLE_AZ nat-a');
+
+    const doc = smallDocument() as { topology: { subnets: unknown[]; instances: { publicIp?: string }[] } };
+    delete doc.topology.instances[0]!.publicIp;
+    doc.topology.subnets.push({
+      id: 'sn-overlap',
+      vpcId: 'vpc-a',
+      availabilityZone: 'us-east-1a',
+      cidrBlock: '10.0.1.128/25',
+    });
+    const { path } = tempFiles({ 'both.json': json(doc) });
+    const r = await runCli(['lint', path('both.json')]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    const error = lines.findIndex((l) => l.includes('CFG_SUBNET_OVERLAP'));
+    const advice = lines.findIndex((l) => l.includes('LINT_PUBLIC_SUBNET_NO_PUBLIC_IP'));
+    expect(error).toBeGreaterThanOrEqual(0);
+    expect(advice).toBeGreaterThan(error);
+    expect(lines[advice]).toContain('warning');
+  });
 });
