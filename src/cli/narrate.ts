@@ -272,6 +272,8 @@ export function describeComponent(c: PathComponent, header: PacketHeader): strin
     case 'vpc-peering-connection':
     case 'transit-gateway':
     case 'vpc-endpoint':
+    case 'transit-gateway-attachment':
+    case 'transit-gateway-route-table':
     case 'vpc':
     case 'subnet':
       return describeGeneric(c, header);
@@ -317,6 +319,11 @@ function describeEndpoint(c: PathComponent, h: PacketHeader): string {
 
 function describeGeneric(c: PathComponent, h: PacketHeader): string {
   const label = componentLabel(c);
+  const tr = c.tgwRoute;
+  if (tr) {
+    const target = tr.blackhole ? 'blackhole' : (tr.attachmentId ?? '?');
+    return `${label}: ${tr.type} route ${tr.destination} -> ${target}`;
+  }
   switch (c.action) {
     case 'translate':
       return describeTranslation(label, c, h);

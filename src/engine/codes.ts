@@ -88,6 +88,26 @@ export const EXPLANATION_CODES = {
     summary: 'A gateway endpoint serves only traffic from its own VPC, not from peerings, transit gateways or VPNs.',
     doc: 'https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html',
   },
+  BAD_STATE_ATTACHMENT: {
+    summary: 'A transit gateway attachment on the path is not in a state that forwards.',
+    doc: RA,
+  },
+  TGW_ROUTE_AZ_RESTRICTION: {
+    summary: 'The transit gateway attachment has no subnet in the availability zone the traffic comes from.',
+    doc: RA,
+  },
+  TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION: {
+    summary: 'The transit gateway attachment is associated with no transit gateway route table.',
+    doc: RA,
+  },
+  SIM_TGW_BLACKHOLE_ROUTE: {
+    summary: 'The best transit gateway route is a blackhole (RA: TGW_RTB_BAD_STATE_ROUTE).',
+    doc: 'semantics.md 9.3',
+  },
+  SIM_UNSUPPORTED_TGW_HAIRPIN: {
+    summary: 'The transit gateway would send the packet back out of the attachment it came from; undocumented.',
+    doc: 'semantics.md 9.3',
+  },
   PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: {
     summary: "A peering connection carries traffic only to addresses inside the peer VPC's CIDR blocks.",
     doc: RA,
@@ -155,6 +175,10 @@ export const DETAIL_CODES = {
   SG_CONNECTION_TRACKING: 'Allowed as the reply of a tracked connection; the rules are not consulted.',
   LAYER2_SAME_SUBNET: 'Same subnet: delivered directly, without route tables or NACLs.',
   AVAILABILITY_ZONE_CROSSED: 'The traffic crosses from one availability zone to another.',
+  UNIDIRECTIONAL_PATH_ANALYSIS_ONLY:
+    'Reachability Analyzer checks only the request through transit gateway route tables; it would call this reachable.',
+  SG_REFERENCING_SUPPORT:
+    'A security-group reference would match, but security-group referencing support is off on the transit gateway.',
 } as const;
 
 export type DetailCode = keyof typeof DETAIL_CODES;

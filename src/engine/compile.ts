@@ -27,6 +27,7 @@ import {
 } from '../model/index.ts';
 import { PROTO_ALL, protocolNumber } from './builtins.ts';
 import type {
+  TgwRouteRef,
   AclRuleRef,
   ComponentType,
   PathComponent,
@@ -153,8 +154,55 @@ export interface CGatewayEndpoint {
   readonly serviceRef: ComponentRef;
 }
 
-/** What a route can forward to: a gateway, a device (an instance's target is its primary interface), a peering or an endpoint. */
-export type RouteTargetObject = CIgw | CEigw | CNat | CEni | CPeering | CGatewayEndpoint;
+/** A transit gateway: a regional router between its attachments (semantics.md 9). */
+export interface CTransitGateway {
+  readonly id: string;
+  readonly ref: ComponentRef;
+  readonly path: string;
+  /** SecurityGroupReferencingSupport (default off): inbound references across it can match. */
+  readonly sgRefSupport: boolean;
+  readonly attachments: CTgwAttachment[];
+}
+
+export interface CTgwAttachment {
+  readonly id: string;
+  readonly ref: ComponentRef;
+  readonly path: string;
+  readonly tgw: CTransitGateway;
+  readonly type: 'vpc' | 'peering';
+  readonly vpc?: CVpc;
+  /** The attachment's subnets, at most one per availability zone. */
+  readonly subnets: CSubnet[];
+  readonly state: string;
+  /** `available` or `modifying`: the states that forward. */
+  readonly available: boolean;
+  /** The TGW route table the attachment is associated with: it routes traffic arriving from it. */
+  table?: CTgwRouteTable;
+}
+
+export interface CTgwRoute {
+  readonly ref: TgwRouteRef;
+  readonly cidr: Cidr;
+  readonly attachment?: CTgwAttachment;
+  readonly blackhole: boolean;
+  /** Static routes win over propagated ones on identical prefixes. */
+  readonly rank: number;
+  readonly docIndex: number;
+}
+
+export interface CTgwRouteTable {
+  readonly id: string;
+  readonly ref: ComponentRef;
+  readonly path: string;
+  readonly tgw: CTransitGateway;
+  /** Longest prefix first, then static before propagated, then document order: the first match wins. */
+  readonly routes: CTgwRoute[];
+  /** As built, unsorted: what the naive reference scans. */
+  readonly routesAsWritten: CTgwRoute[];
+}
+
+/** What a route can forward to: a gateway, a device (an instance's target is its primary interface), a peering, an endpoint or a transit gateway. */
+export type RouteTargetObject = CIgw | CEigw | CNat | CEni | CPeering | CGatewayEndpoint | CTransitGateway;
 
 export interface CNaclRule {
   /** The rule as trace results show it (frozen, shared). */
@@ -324,7 +372,10 @@ export interface Network {
   readonly publicIps: Map<number, CPublicMapping>;
   readonly peerings: Map<string, CPeering>;
   readonly gatewayEndpoints: Map<string, CGatewayEndpoint>;
-  /** Ids of transit gateways and interface endpoints: known, simulated in a later version. */
+  readonly transitGateways: Map<string, CTransitGateway>;
+  readonly tgwAttachments: Map<string, CTgwAttachment>;
+  readonly tgwRouteTables: Map<string, CTgwRouteTable>;
+  /** Ids of endpoints of other kinds: known, not simulated. */
   readonly otherResources: Map<string, 'transit-gateway' | 'vpc-endpoint'>;
   /** Configuration diagnostics of the topology (validateTopology), by resource id. */
   readonly diagnostics: Diagnostic[];
@@ -387,7 +438,6 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
       (pl.cidrs ?? []).map(parseCidrLoose).filter((c): c is Cidr => c !== undefined),
     );
   });
-  for (const g of t.transitGateways ?? []) otherResources.set(g.id, 'transit-gateway');
   for (const e of t.vpcEndpoints ?? [])
     if (e.type !== 'gateway' && e.type !== 'interface') otherResources.set(e.id, 'vpc-endpoint');
   const gatewayEndpoints = new Map<string, CGatewayEndpoint>();
@@ -640,7 +690,10 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     });
   });
 
+  const { transitGateways, tgwAttachments, tgwRouteTables } = compileTransitGateways(t, vpcs, subnets, prefixLists);
+
   const ctx: TargetContext = {
+    transitGateways,
     vpcs,
     instances,
     enis,
@@ -775,6 +828,9 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     endpoints,
     peerings,
     gatewayEndpoints,
+    transitGateways,
+    tgwAttachments,
+    tgwRouteTables,
     otherResources,
     diagnostics,
     diagnosticsByResource,
@@ -985,6 +1041,7 @@ interface TargetContext {
   eigws: Map<string, CEigw>;
   peerings: Map<string, CPeering>;
   gatewayEndpoints: Map<string, CGatewayEndpoint>;
+  transitGateways: Map<string, CTransitGateway>;
   otherResources: Map<string, 'transit-gateway' | 'vpc-endpoint'>;
   t: Topology;
 }
@@ -1035,6 +1092,12 @@ function resolveTarget(
     const joins = pcx.requester === vpc || pcx.accepter === vpc;
     const gone = ['deleted', 'rejected', 'failed', 'expired'].includes(pcx.status);
     return { targetType: 'vpc-peering-connection', state: joins && !gone ? 'active' : 'blackhole', targetObject: pcx };
+  }
+  const tgw = ctx.transitGateways.get(target);
+  if (tgw) {
+    // Usable only when this VPC has an attachment to the transit gateway (semantics.md 2.4).
+    const attached = tgw.attachments.some((a) => a.type === 'vpc' && a.vpc === vpc);
+    return { targetType: 'transit-gateway', state: attached ? 'active' : 'blackhole', targetObject: tgw };
   }
   const gwe = ctx.gatewayEndpoints.get(target);
   if (gwe) return { targetType: 'vpc-endpoint', state: gwe.vpc === vpc ? 'active' : 'blackhole', targetObject: gwe };
@@ -1229,4 +1292,117 @@ export function vpcContains(vpc: CVpc, ip: IpAddress): boolean {
   const list: Cidr[] = ip.family === 4 ? vpc.cidrs4 : vpc.cidrs6;
   for (const c of list) if (cidrContains(c, ip)) return true;
   return false;
+}
+
+/** Transit gateways, their attachments, and their route tables with static and propagated routes (semantics.md 9). */
+function compileTransitGateways(
+  t: Topology,
+  vpcs: Map<string, CVpc>,
+  subnets: Map<string, CSubnet>,
+  prefixLists: Map<string, Cidr[]>,
+): {
+  transitGateways: Map<string, CTransitGateway>;
+  tgwAttachments: Map<string, CTgwAttachment>;
+  tgwRouteTables: Map<string, CTgwRouteTable>;
+} {
+  const transitGateways = new Map<string, CTransitGateway>();
+  const tgwAttachments = new Map<string, CTgwAttachment>();
+  const tgwRouteTables = new Map<string, CTgwRouteTable>();
+  (t.transitGateways ?? []).forEach((g, i) => {
+    transitGateways.set(g.id, {
+      id: g.id,
+      ref: componentRef(g.id, 'transit-gateway', g.name),
+      path: `topology.transitGateways[${i}]`,
+      sgRefSupport: g.securityGroupReferencingSupport === true,
+      attachments: [],
+    });
+  });
+  (t.transitGatewayAttachments ?? []).forEach((a, i) => {
+    const tgw = transitGateways.get(a.transitGatewayId);
+    if (!tgw) return;
+    const vpc = a.vpcId === undefined ? undefined : vpcs.get(a.vpcId);
+    const state = a.state ?? 'available';
+    const att: CTgwAttachment = {
+      id: a.id,
+      ref: componentRef(a.id, 'transit-gateway-attachment', a.name),
+      path: `topology.transitGatewayAttachments[${i}]`,
+      tgw,
+      type: a.type,
+      ...(vpc ? { vpc } : {}),
+      subnets: (a.subnetIds ?? []).map((id) => subnets.get(id)).filter((s): s is CSubnet => s !== undefined),
+      state,
+      available: state === 'available' || state === 'modifying',
+    };
+    tgw.attachments.push(att);
+    tgwAttachments.set(a.id, att);
+  });
+  (t.transitGatewayRouteTables ?? []).forEach((rt, i) => {
+    const tgw = transitGateways.get(rt.transitGatewayId);
+    if (!tgw) return;
+    const routes: CTgwRoute[] = [];
+    const make = (
+      cidr: Cidr,
+      destination: string,
+      type: 'static' | 'propagated',
+      docIndex: number,
+      attachment: CTgwAttachment | undefined,
+      blackhole: boolean,
+    ): CTgwRoute => ({
+      ref: Object.freeze({
+        routeTableId: rt.id,
+        destination,
+        ...(attachment ? { attachmentId: attachment.id } : {}),
+        type,
+        blackhole,
+      }),
+      cidr,
+      ...(attachment ? { attachment } : {}),
+      blackhole,
+      rank: type === 'static' ? 0 : 1,
+      docIndex,
+    });
+    const staticKeys = new Set<string>();
+    (rt.routes ?? []).forEach((r, k) => {
+      const cidrs = r.destination.includes('/')
+        ? [parseCidrLoose(r.destination)].filter((c): c is Cidr => c !== undefined)
+        : (prefixLists.get(r.destination) ?? []);
+      const attachment = r.attachmentId === undefined ? undefined : tgwAttachments.get(r.attachmentId);
+      for (const cidr of cidrs) {
+        staticKeys.add(cidr.text);
+        const destination = r.destination.includes('/') ? r.destination : `${r.destination} (${cidr.text})`;
+        // A static route to an attachment that does not exist drops like a blackhole.
+        routes.push(make(cidr, destination, 'static', k, attachment, r.blackhole === true || !attachment));
+      }
+    });
+    // Propagated VPC CIDRs; one that overlaps a CIDR already propagated by another attachment is not installed.
+    const propagated: { cidr: Cidr; attachment: CTgwAttachment }[] = [];
+    (rt.propagations ?? []).forEach((id, k) => {
+      const att = tgwAttachments.get(id);
+      if (!att?.vpc || att.type !== 'vpc') return;
+      for (const cidr of [...att.vpc.cidrs4, ...att.vpc.cidrs6]) {
+        if (staticKeys.has(cidr.text)) continue;
+        if (propagated.some((p) => p.attachment !== att && cidrsOverlapLocal(p.cidr, cidr))) continue;
+        propagated.push({ cidr, attachment: att });
+        routes.push(make(cidr, cidr.text, 'propagated', 1000 + k, att, false));
+      }
+    });
+    const table: CTgwRouteTable = {
+      id: rt.id,
+      ref: componentRef(rt.id, 'transit-gateway-route-table', rt.name),
+      path: `topology.transitGatewayRouteTables[${i}]`,
+      tgw,
+      routes: [...routes].sort((a, b) => b.cidr.prefix - a.cidr.prefix || a.rank - b.rank || a.docIndex - b.docIndex),
+      routesAsWritten: routes,
+    };
+    tgwRouteTables.set(rt.id, table);
+    for (const id of rt.associations ?? []) {
+      const att = tgwAttachments.get(id);
+      if (att && !att.table) att.table = table;
+    }
+  });
+  return { transitGateways, tgwAttachments, tgwRouteTables };
+}
+
+function cidrsOverlapLocal(a: Cidr, b: Cidr): boolean {
+  return a.family === b.family && a.network <= b.last && b.network <= a.last;
 }

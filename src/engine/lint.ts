@@ -255,6 +255,7 @@ function blackholeReason(r: CRoute, vpc: CVpc): string {
     if (o.requester !== vpc && o.accepter !== vpc) return `peering ${o.id} does not connect ${vpc.id}`;
     return `peering ${o.id} is ${o.status}`;
   }
+  if ('attachments' in o) return `transit gateway ${o.id} has no attachment in ${vpc.id}`;
   if ('kind' in o) {
     if (o.vpc !== vpc) return `${o.id} is in ${o.vpc.id}, not in ${vpc.id}`;
     if (o.kind === 'nat') return `NAT gateway ${o.id} is ${o.state}`;

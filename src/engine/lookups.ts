@@ -20,6 +20,8 @@ import {
   type CDevice,
   type CEigw,
   type CIgw,
+  type CTgwRoute,
+  type CTgwRouteTable,
   type CSubnet,
   type RouteTargetObject,
   type CEni,
@@ -88,6 +90,8 @@ export interface Lookups {
   routeTarget(route: CRoute): RouteTargetObject | undefined;
   /** An instance, network interface or external host by id. */
   endpoint(id: string): EndpointRef | undefined;
+  /** Longest prefix match in a transit gateway route table; static before propagated on equal prefixes. */
+  lookupTgwRoute(table: CTgwRouteTable, dst: IpAddress): CTgwRoute | undefined;
 }
 
 /** The unit port set used for protocols without ports, so "allowed" stays a set. */
@@ -264,6 +268,11 @@ export function indexedLookups(net: Network): Lookups {
     edgeRouteTableOf: (igw) => igw.edgeRouteTable,
     routeTarget: (route) => route.targetObject,
     endpoint: (id) => net.endpoints.get(id),
+    lookupTgwRoute: (table, dst) => {
+      // Sorted longest prefix first at compile time: the first route that contains the address wins.
+      for (const r of table.routes) if (cidrContains(r.cidr, dst)) return r;
+      return undefined;
+    },
   };
 }
 
@@ -441,12 +450,30 @@ export function naiveLookups(net: Network): Lookups {
           return scanById(net.peerings.values(), route.target);
         case 'vpc-endpoint':
           return scanById(net.gatewayEndpoints.values(), route.target);
+        case 'transit-gateway':
+          return scanById(net.transitGateways.values(), route.target);
         default:
           return undefined;
       }
     },
+    lookupTgwRoute: (table, dst) => {
+      let best: CTgwRoute | undefined;
+      for (const r of table.routesAsWritten) {
+        if (!cidrContains(r.cidr, dst)) continue;
+        if (
+          !best ||
+          r.cidr.prefix > best.cidr.prefix ||
+          (r.cidr.prefix === best.cidr.prefix &&
+            (r.rank < best.rank || (r.rank === best.rank && r.docIndex < best.docIndex)))
+        ) {
+          best = r;
+        }
+      }
+      return best;
+    },
     endpoint: (id) => {
-      const eni = instanceEni(id) ?? scanById(net.enis.values(), id);
+      let eni = instanceEni(id) ?? scanById(net.enis.values(), id);
+      if (!eni) for (const e of net.enis.values()) if (e.interfaceEndpointId === id) eni ??= e;
       if (eni) return { kind: 'eni', eni };
       const host = scanById(net.externalHosts.values(), id);
       return host ? { kind: 'host', id: host.id, ip: host.ip } : undefined;

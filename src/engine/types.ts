@@ -63,7 +63,9 @@ export type ComponentType =
   | 'internet'
   | 'external-host'
   | 'vpc-service'
-  | 'aws-service';
+  | 'aws-service'
+  | 'transit-gateway-attachment'
+  | 'transit-gateway-route-table';
 
 export interface AclRuleRef {
   aclId: string;
@@ -93,6 +95,15 @@ export interface SecurityGroupRuleRef {
   viaConntrack?: boolean;
   /** The rule is AWS's default outbound rule, implied because `outbound` was omitted. */
   implicit?: boolean;
+}
+
+/** A transit gateway route as trace results show it (RA's `transitGatewayRouteTableRoute`). */
+export interface TgwRouteRef {
+  routeTableId: string;
+  destination: string;
+  attachmentId?: string;
+  type: 'static' | 'propagated';
+  blackhole: boolean;
 }
 
 export type RouteOrigin = 'local' | 'static' | 'prefixList' | 'propagated' | 'gatewayEndpoint';
@@ -141,6 +152,7 @@ export interface PathComponent {
   aclPortDecisions?: { ports: PortRange[]; rule: AclRuleRef }[];
   securityGroupRule?: SecurityGroupRuleRef;
   routeTableRoute?: RouteRef;
+  tgwRoute?: TgwRouteRef;
   /** Header before and after a translation. */
   inboundHeader?: PacketHeader;
   outboundHeader?: PacketHeader;

@@ -37,6 +37,7 @@ import {
   type CGatewayEndpoint,
   type CNat,
   type CPeering,
+  type CTransitGateway,
   type CRoute,
   type CRouteTable,
   type CSubnet,
@@ -112,6 +113,8 @@ export class Walker {
   /** Set once a middlebox or translation hides the original sender from security-group references. */
   private refsPreserved = true;
   private gatewayRouteTableEntry = false;
+  /** The last transit gateway the packet crossed (inbound security-group references across it, NAT use). */
+  private lastTgw: { tgw: CTransitGateway; from: CVpc; to: CVpc } | undefined;
   /** The last peering the packet crossed: security-group references across it name the other VPC. */
   private lastPeering: { pcx: CPeering; from: CVpc; to: CVpc } | undefined;
   /** A NAT gateway's request crossed this peering: its replies return to the NAT regardless of routes. */
@@ -154,6 +157,7 @@ export class Walker {
     this.refsPreserved = true;
     this.gatewayRouteTableEntry = false;
     this.lastPeering = undefined;
+    this.lastTgw = undefined;
     this.expectation = expectation;
   }
 
@@ -248,7 +252,8 @@ export class Walker {
         return this.unsupportedTarget(route, pkt);
       }
       case 'transit-gateway':
-        return this.unsupportedTarget(route, pkt);
+        if (!from) return this.unsupportedTarget(route, pkt);
+        return this.transitGatewayHop(this.lk.routeTarget(route) as CTransitGateway, pkt, comp, from);
       case 'unknown':
         return { kind: 'stopped' };
     }
@@ -310,6 +315,111 @@ export class Walker {
     comp.vpc = ep.vpc.id;
     if (!this.popExpected(ep.id, comp)) return { kind: 'stopped' };
     return this.deliverLocal(ep.vpc, pkt, undefined);
+  }
+
+  /**
+   * A transit gateway (semantics.md 9, 12.4): the sending subnet's zone needs an attachment subnet, whose
+   * NACL sees the packet coming in; the ingress attachment's associated table picks the egress
+   * attachment; the packet enters the other VPC at that attachment's subnet (same zone if it has one),
+   * whose NACL sees it going out unless the destination is in that subnet, and whose route table routes it.
+   */
+  private transitGatewayHop(tgw: CTransitGateway, pkt: Packet, routeComp: PathComponent, from: CSubnet): WalkEnd {
+    if (++this.hops > MAX_HOPS) return this.loop(tgw.id);
+    this.touch(tgw.id);
+    const att = tgw.attachments.find((a) => a.type === 'vpc' && a.vpc === from.vpc)!;
+    const entry = att.subnets.find((sn) => sn.az === from.az);
+    if (!entry) {
+      routeComp.action = 'drop';
+      this.block('TGW_ROUTE_AZ_RESTRICTION', routeComp, {
+        message: `${att.id} has no subnet in ${from.az}, the zone of ${from.id}, so ${tgw.id} cannot take traffic from it. Add a subnet in ${from.az} to the attachment.`,
+      });
+      return { kind: 'stopped' };
+    }
+    // Instance -> TGW: the attachment subnet's inbound rules (also when it is the sender's own subnet).
+    let p = this.naclCheck(this.lk.naclOf(entry), entry, false, pkt);
+    const attComp = this.push(att.ref, 'forward');
+    attComp.vpc = from.vpc.id;
+    attComp.subnet = entry.id;
+    this.touch(att.id);
+    if (!att.available) {
+      attComp.action = 'drop';
+      this.block('BAD_STATE_ATTACHMENT', attComp, {
+        message: `${att.id} is ${att.state}; only an available attachment forwards.`,
+      });
+      return { kind: 'stopped' };
+    }
+    const table = att.table;
+    if (!table) {
+      attComp.action = 'drop';
+      this.block('TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION', attComp, {
+        message: `${att.id} is associated with no route table of ${tgw.id}, so traffic arriving from it has nowhere to go.`,
+      });
+      return { kind: 'stopped' };
+    }
+    this.touch(table.id);
+    const route = this.lk.lookupTgwRoute(table, p.dst);
+    const tcomp = this.push(table.ref, 'route');
+    if (!route) {
+      tcomp.action = 'drop';
+      if (this.dir === 'return') tcomp.additionalDetails = ['UNIDIRECTIONAL_PATH_ANALYSIS_ONLY'];
+      this.block('NO_ROUTE_TO_DESTINATION', tcomp, {
+        message: `${table.id} (the table ${att.id} is associated with) has no route that matches ${formatIp(p.dst)}.${this.dir === 'return' ? ' The reply uses the table of the attachment it arrives from, not the one the request used.' : ''}`,
+        address: formatIp(p.dst),
+      });
+      return { kind: 'stopped' };
+    }
+    tcomp.tgwRoute = route.ref;
+    if (route.blackhole || !route.attachment) {
+      tcomp.action = 'drop';
+      this.block('SIM_TGW_BLACKHOLE_ROUTE', tcomp, {
+        message: `${table.id} sends ${route.ref.destination} to a blackhole, so ${formatIp(p.dst)} is dropped.`,
+        address: formatIp(p.dst),
+      });
+      return { kind: 'stopped' };
+    }
+    const out = route.attachment;
+    if (out === att || out.type !== 'vpc' || !out.vpc) {
+      tcomp.action = 'drop';
+      this.unsupported = true;
+      this.block(out === att ? 'SIM_UNSUPPORTED_TGW_HAIRPIN' : 'SIM_UNSUPPORTED_TRANSIT', tcomp, {
+        message:
+          out === att
+            ? `${table.id} sends the packet back out of ${att.id}, where it came from; that hairpin is not documented.`
+            : `${table.id} sends the packet to ${out.id}, a transit gateway peering; paths across peered transit gateways are not simulated yet.`,
+      });
+      return { kind: 'stopped' };
+    }
+    const outComp = this.push(out.ref, 'forward');
+    outComp.vpc = out.vpc.id;
+    this.touch(out.id);
+    if (!out.available) {
+      outComp.action = 'drop';
+      this.block('BAD_STATE_ATTACHMENT', outComp, {
+        message: `${out.id} is ${out.state}; only an available attachment forwards.`,
+      });
+      return { kind: 'stopped' };
+    }
+    const exit = out.subnets.find((sn) => sn.az === from.az) ?? out.subnets[0];
+    if (!exit) {
+      outComp.action = 'drop';
+      this.block('BAD_STATE_ATTACHMENT', outComp, {
+        message: `${out.id} names no subnet, so the transit gateway cannot deliver into ${out.vpc.id}.`,
+      });
+      return { kind: 'stopped' };
+    }
+    outComp.subnet = exit.id;
+    if (exit.az !== from.az) outComp.additionalDetails = ['AVAILABILITY_ZONE_CROSSED'];
+    this.lastTgw = { tgw, from: from.vpc, to: out.vpc };
+    const exitCidr = p.family === 4 ? exit.cidr4 : exit.cidr6;
+    if (exitCidr && cidrContains(exitCidr, p.dst)) {
+      // TGW -> instance in the attachment's own subnet: neither NACL list is evaluated (semantics.md 9.6).
+      const target = this.lk.deviceAt(out.vpc, p.dst);
+      if (!target) return this.noInterfaceAt(out.vpc, p);
+      return this.arriveAtDevice(target, p, false);
+    }
+    // TGW -> instance: the attachment subnet's outbound rules, then its route table.
+    p = this.naclCheck(this.lk.naclOf(exit), exit, true, p);
+    return this.routeFrom(this.lk.routeTableOf(exit), p, exit);
   }
 
   /**
@@ -496,7 +606,8 @@ export class Walker {
       });
       return { kind: 'stopped' };
     }
-    if (!vpcContains(nat.vpc, pkt.src)) {
+    // Traffic from the NAT gateway's own VPC, or arriving over a transit gateway (centralized egress).
+    if (!vpcContains(nat.vpc, pkt.src) && this.lastTgw?.to !== nat.vpc) {
       comp.action = 'drop';
       this.block('NGW_REQUIRES_SOURCE_IN_VPC', comp, {
         message: `${nat.id} only serves traffic from its own VPC (or from a transit gateway); ${formatIp(pkt.src)} is outside ${nat.vpc.id}.`,
@@ -862,6 +973,16 @@ export class Walker {
     comp.action = 'deny';
     const noRules = eni.sgs.every((g) => (egress ? g.outbound : g.inbound).length === 0);
     const hiddenRef = !this.refsPreserved && this.lk.matchSecurityGroups(eni, egress, pkt, eni.vpc) !== undefined;
+    const viaTgw = this.lastTgw;
+    if (
+      !egress &&
+      this.refsPreserved &&
+      viaTgw?.to === eni.vpc &&
+      !viaTgw.tgw.sgRefSupport &&
+      this.lk.matchSecurityGroups(eni, egress, pkt, viaTgw.from) !== undefined
+    ) {
+      comp.additionalDetails = ['SG_REFERENCING_SUPPORT'];
+    }
     const code: ExplanationCode = noRules
       ? 'SG_HAS_NO_RULES'
       : hiddenRef
@@ -904,6 +1025,9 @@ export class Walker {
     }
     const crossed = this.lastPeering;
     if (crossed && crossed.to === eni.vpc && crossed.pcx.sameRegion) return crossed.from;
+    // Over a transit gateway, inbound references work only with its referencing support on (semantics.md 9.5).
+    const viaTgw = this.lastTgw;
+    if (viaTgw && viaTgw.to === eni.vpc && viaTgw.tgw.sgRefSupport) return viaTgw.from;
     return undefined;
   }
 

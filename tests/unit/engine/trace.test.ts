@@ -108,11 +108,40 @@ describe('verdicts and states', () => {
     });
   });
 
-  it('a route to a transit gateway is UNSUPPORTED, not guessed (it arrives with Transit Gateway support)', () => {
+  it('a route to a transit gateway the VPC has no attachment to is a blackhole', () => {
     const t = withRoute({ ...f1(), transitGateways: [{ id: 'tgw-1' }] }, 'rtb-priv', '10.1.0.0/16', 'tgw-1');
     const r = traceOk(t, { from: 'app1', to: '10.1.1.10', port: 443 });
+    // AWS would refuse the route too, so the configuration error leads; the blackhole is where it stops.
+    expect(r.verdict).toBe('INVALID_CONFIG');
+    expect(r.explanations.map((e) => [e.code, e.componentId])).toContainEqual(['BAD_STATE_ROUTE', 'rtb-priv']);
+  });
+
+  it('a path across peered transit gateways is UNSUPPORTED, not guessed', () => {
+    const t = withRoute(
+      {
+        ...f1(),
+        transitGateways: [{ id: 'tgw-1' }, { id: 'tgw-2' }],
+        transitGatewayAttachments: [
+          { id: 'att-a', transitGatewayId: 'tgw-1', type: 'vpc', vpcId: 'vpc-a', subnetIds: ['sn-app-a'] },
+          { id: 'att-peer', transitGatewayId: 'tgw-1', type: 'peering', peerTransitGatewayId: 'tgw-2' },
+        ],
+        transitGatewayRouteTables: [
+          {
+            id: 'tgw-rtb',
+            transitGatewayId: 'tgw-1',
+            associations: ['att-a'],
+            propagations: [],
+            routes: [{ destination: '10.1.0.0/16', attachmentId: 'att-peer' }],
+          },
+        ],
+      },
+      'rtb-priv',
+      '10.1.0.0/16',
+      'tgw-1',
+    );
+    const r = traceOk(t, { from: 'app1', to: '10.1.1.10', port: 443 });
     expect(r.verdict).toBe('UNSUPPORTED');
-    expect(primary(r)).toMatchObject({ code: 'SIM_UNSUPPORTED_TRANSIT', componentId: 'tgw-1' });
+    expect(primary(r)).toMatchObject({ code: 'SIM_UNSUPPORTED_TRANSIT', componentId: 'tgw-rtb' });
   });
 
   it("reaching another instance's public address from a VPC is UNSUPPORTED (IGW hairpin)", () => {
