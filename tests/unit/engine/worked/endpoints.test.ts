@@ -151,6 +151,29 @@ describe('semantics.md 10.2 and 12.9: gateway endpoints', () => {
     expect(realIds(r.forward)).not.toContain('nat-a');
   });
 
+  it('10.2 rule 3: a static route with the exact CIDR 52.216.0.0/15 -> nat-a beats the endpoint route (static over prefix list)', () => {
+    const t = withRoute(f5(), 'rtb-priv', '52.216.0.0/15', 'nat-a');
+    const r = run(t, APP1_TO_S3);
+    expectReachable(r);
+    expect(component(r.forward, 'rtb-priv').routeTableRoute).toMatchObject({
+      destination: '52.216.0.0/15',
+      target: 'nat-a',
+      origin: 'static',
+    });
+    expectInOrder(ids(r.forward), ['eni-app1', 'rtb-priv', 'nat-a', 'rtb-pub', 'igw-a']);
+    expect(ids(r.forward)).not.toContain('vpce-s3');
+  });
+
+  it('10.2 rule 6: an ICMP message other than echo (timestamp, type 13) is BLOCKED at vpce-s3', () => {
+    const r = run(f5(), { from: 'app1', to: S3_ADDRESS, protocol: 'icmp', icmpType: 13, icmpCode: 0 });
+    expectBlocked(r, {
+      code: 'VPCE_GATEWAY_PROTOCOL_RESTRICTION',
+      componentId: 'vpce-s3',
+      componentType: 'vpc-endpoint',
+      pathDirection: 'forward',
+    });
+  });
+
   it('10.2 rule 6: ICMP echo from app1 to 52.216.10.10 through vpce-s3 is REACHABLE', () => {
     const r = run(f5(), { from: 'app1', to: S3_ADDRESS, protocol: 'icmp' });
     expectThroughEndpoint(r, 'vpce-s3', 's3', 'pl-s3');
