@@ -91,10 +91,10 @@ export interface SyntheticNetwork {
   };
 }
 
-const int = (rand: () => number, lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
+export const int = (rand: () => number, lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 
 /** A public /24 well away from every address the queries use (10/8, 3.3/16, 54/8, 93.184/16, 198.51.100/24). */
-function fillerCidr(rand: () => number, prefix = 24): string {
+export function fillerCidr(rand: () => number, prefix = 24): string {
   const a = int(rand, 11, 50);
   const b = int(rand, 0, 255);
   const c = int(rand, 0, 255);
@@ -115,7 +115,7 @@ function freeNumbers(rand: () => number, count: number, lo: number, hi: number, 
 }
 
 /** Fills a NACL list up to `total` rules with deny/allow rules on far-away CIDRs and unused ports. */
-function withFiller(rand: () => number, rules: NaclRule[], total: number): NaclRule[] {
+export function withFiller(rand: () => number, rules: NaclRule[], total: number): NaclRule[] {
   const taken = new Set(rules.map((r) => r.ruleNumber));
   const numbers = freeNumbers(rand, Math.max(0, total - rules.length), 1, 32000, taken);
   const filler = numbers.map((ruleNumber): NaclRule => {
