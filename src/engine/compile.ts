@@ -162,6 +162,8 @@ export interface CTransitGateway {
   /** SecurityGroupReferencingSupport (default off): inbound references across it can match. */
   readonly sgRefSupport: boolean;
   readonly attachments: CTgwAttachment[];
+  /** The VPC attachment of each attached VPC (the first one when a VPC is attached twice). */
+  readonly attachmentOfVpc: Map<CVpc, CTgwAttachment>;
 }
 
 export interface CTgwAttachment {
@@ -1096,7 +1098,7 @@ function resolveTarget(
   const tgw = ctx.transitGateways.get(target);
   if (tgw) {
     // Usable only when this VPC has an attachment to the transit gateway (semantics.md 2.4).
-    const attached = tgw.attachments.some((a) => a.type === 'vpc' && a.vpc === vpc);
+    const attached = tgw.attachmentOfVpc.has(vpc);
     return { targetType: 'transit-gateway', state: attached ? 'active' : 'blackhole', targetObject: tgw };
   }
   const gwe = ctx.gatewayEndpoints.get(target);
@@ -1315,6 +1317,7 @@ function compileTransitGateways(
       path: `topology.transitGateways[${i}]`,
       sgRefSupport: g.securityGroupReferencingSupport === true,
       attachments: [],
+      attachmentOfVpc: new Map(),
     });
   });
   (t.transitGatewayAttachments ?? []).forEach((a, i) => {
@@ -1334,6 +1337,7 @@ function compileTransitGateways(
       available: state === 'available' || state === 'modifying',
     };
     tgw.attachments.push(att);
+    if (vpc && a.type === 'vpc' && !tgw.attachmentOfVpc.has(vpc)) tgw.attachmentOfVpc.set(vpc, att);
     tgwAttachments.set(a.id, att);
   });
   (t.transitGatewayRouteTables ?? []).forEach((rt, i) => {

@@ -133,13 +133,18 @@ export function evaluateNaclRules(rules: readonly CNaclRule[], egress: boolean, 
     if (rule.proto !== PROTO_ALL && (rule.proto !== pkt.proto || !protocolMatches(rule, pkt))) continue;
     const ports = rule.proto === PROTO_ALL ? undefined : rule.ports;
     if (ports && !overlaps(remaining, ports)) continue;
-    const covered = ports ? portSetIntersectRange(remaining, ports) : remaining;
+    const covered = !ports || containsAll(ports, remaining) ? remaining : portSetIntersectRange(remaining, ports);
     decisions.push({ ports: covered, rule });
     if (rule.action === 'allow') allowed = allowed.length === 0 ? covered : portSetUnion(allowed, covered);
     remaining = covered === remaining ? [] : portSetSubtract(remaining, covered);
     if (remaining.length === 0) break;
   }
   return { allowed, denied: portSetSubtract(dport, allowed), decisions };
+}
+
+/** The range holds every port of the set (the set is sorted, so its ends decide). */
+function containsAll(r: PortRange, set: PortSet): boolean {
+  return set.length > 0 && r.from <= set[0]!.from && r.to >= set[set.length - 1]!.to;
 }
 
 function overlaps(set: PortSet, r: PortRange): boolean {

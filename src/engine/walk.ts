@@ -326,7 +326,7 @@ export class Walker {
   private transitGatewayHop(tgw: CTransitGateway, pkt: Packet, routeComp: PathComponent, from: CSubnet): WalkEnd {
     if (++this.hops > MAX_HOPS) return this.loop(tgw.id);
     this.touch(tgw.id);
-    const att = tgw.attachments.find((a) => a.type === 'vpc' && a.vpc === from.vpc)!;
+    const att = tgw.attachmentOfVpc.get(from.vpc)!;
     const entry = att.subnets.find((sn) => sn.az === from.az);
     if (!entry) {
       routeComp.action = 'drop';
