@@ -180,6 +180,10 @@ export interface CTgwAttachment {
   readonly available: boolean;
   /** The TGW route table the attachment is associated with: it routes traffic arriving from it. */
   table?: CTgwRouteTable;
+  /** For a peering attachment: the transit gateway at the other end. */
+  readonly peerTgw?: CTransitGateway;
+  /** The associated table on each transit gateway the attachment joins (a peering attachment has two). */
+  readonly tableByTgw: Map<CTransitGateway, CTgwRouteTable>;
 }
 
 export interface CTgwRoute {
@@ -1325,7 +1329,10 @@ function compileTransitGateways(
     if (!tgw) return;
     const vpc = a.vpcId === undefined ? undefined : vpcs.get(a.vpcId);
     const state = a.state ?? 'available';
+    const peerTgw = a.peerTransitGatewayId === undefined ? undefined : transitGateways.get(a.peerTransitGatewayId);
     const att: CTgwAttachment = {
+      ...(peerTgw ? { peerTgw } : {}),
+      tableByTgw: new Map(),
       id: a.id,
       ref: componentRef(a.id, 'transit-gateway-attachment', a.name),
       path: `topology.transitGatewayAttachments[${i}]`,
@@ -1401,7 +1408,9 @@ function compileTransitGateways(
     tgwRouteTables.set(rt.id, table);
     for (const id of rt.associations ?? []) {
       const att = tgwAttachments.get(id);
-      if (att && !att.table) att.table = table;
+      if (!att || att.tableByTgw.has(tgw)) continue;
+      att.tableByTgw.set(tgw, table);
+      if (att.tgw === tgw) att.table = table;
     }
   });
   return { transitGateways, tgwAttachments, tgwRouteTables };

@@ -37,6 +37,7 @@ import {
   type CGatewayEndpoint,
   type CNat,
   type CPeering,
+  type CTgwAttachment,
   type CTransitGateway,
   type CRoute,
   type CRouteTable,
@@ -114,7 +115,7 @@ export class Walker {
   private refsPreserved = true;
   private gatewayRouteTableEntry = false;
   /** The last transit gateway the packet crossed (inbound security-group references across it, NAT use). */
-  private lastTgw: { tgw: CTransitGateway; from: CVpc; to: CVpc } | undefined;
+  private lastTgw: { tgw: CTransitGateway; from: CVpc; to: CVpc; crossedPeering: boolean } | undefined;
   /** The last peering the packet crossed: security-group references across it name the other VPC. */
   private lastPeering: { pcx: CPeering; from: CVpc; to: CVpc } | undefined;
   /** A NAT gateway's request crossed this peering: its replies return to the NAT regardless of routes. */
@@ -348,49 +349,86 @@ export class Walker {
       });
       return { kind: 'stopped' };
     }
-    const table = att.table;
-    if (!table) {
-      attComp.action = 'drop';
-      this.block('TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION', attComp, {
-        message: `${att.id} is associated with no route table of ${tgw.id}, so traffic arriving from it has nowhere to go.`,
-      });
-      return { kind: 'stopped' };
+    // Route through the transit gateway; a peering attachment hands the packet to the peer transit
+    // gateway, whose table (associated with that attachment on its side) routes it on (semantics.md 9.4).
+    let current = tgw;
+    let inbound = att;
+    let inboundComp = attComp;
+    let crossedPeering = false;
+    let out: CTgwAttachment;
+    for (let hop = 0; ; hop++) {
+      if (hop > 8) return this.loop(current.id);
+      const table = inbound.tableByTgw.get(current);
+      if (!table) {
+        inboundComp.action = 'drop';
+        this.block('TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION', inboundComp, {
+          message: `${inbound.id} is associated with no route table of ${current.id}, so traffic arriving from it has nowhere to go.`,
+        });
+        return { kind: 'stopped' };
+      }
+      this.touch(table.id);
+      const route = this.lk.lookupTgwRoute(table, p.dst);
+      const tcomp = this.push(table.ref, 'route');
+      if (!route) {
+        tcomp.action = 'drop';
+        if (this.dir === 'return') tcomp.additionalDetails = ['UNIDIRECTIONAL_PATH_ANALYSIS_ONLY'];
+        this.block('NO_ROUTE_TO_DESTINATION', tcomp, {
+          message: `${table.id} (the table ${inbound.id} is associated with) has no route that matches ${formatIp(p.dst)}.${this.dir === 'return' ? ' The reply uses the table of the attachment it arrives from, not the one the request used.' : ''}`,
+          address: formatIp(p.dst),
+        });
+        return { kind: 'stopped' };
+      }
+      tcomp.tgwRoute = route.ref;
+      if (route.blackhole || !route.attachment) {
+        tcomp.action = 'drop';
+        this.block('SIM_TGW_BLACKHOLE_ROUTE', tcomp, {
+          message: `${table.id} sends ${route.ref.destination} to a blackhole, so ${formatIp(p.dst)} is dropped.`,
+          address: formatIp(p.dst),
+        });
+        return { kind: 'stopped' };
+      }
+      const next = route.attachment;
+      if (next === inbound) {
+        tcomp.action = 'drop';
+        this.unsupported = true;
+        this.block('SIM_UNSUPPORTED_TGW_HAIRPIN', tcomp, {
+          message: `${table.id} sends the packet back out of ${inbound.id}, where it came from; that hairpin is not documented.`,
+        });
+        return { kind: 'stopped' };
+      }
+      if (next.type === 'peering') {
+        const peer = next.tgw === current ? next.peerTgw : next.tgw;
+        const pcomp = this.push(next.ref, 'forward');
+        this.touch(next.id);
+        if (!next.available || !peer) {
+          pcomp.action = 'drop';
+          this.block('BAD_STATE_ATTACHMENT', pcomp, {
+            message: peer
+              ? `${next.id} is ${next.state}; a transit gateway peering carries traffic only once accepted and available.`
+              : `${next.id} names no transit gateway at its other end.`,
+          });
+          return { kind: 'stopped' };
+        }
+        current = peer;
+        inbound = next;
+        inboundComp = pcomp;
+        crossedPeering = true;
+        continue;
+      }
+      if (!next.vpc) {
+        tcomp.action = 'drop';
+        this.unsupported = true;
+        this.block('SIM_UNSUPPORTED_TRANSIT', tcomp, {
+          message: `${table.id} sends the packet to ${next.id}, an attachment kind that is not simulated.`,
+        });
+        return { kind: 'stopped' };
+      }
+      out = next;
+      break;
     }
-    this.touch(table.id);
-    const route = this.lk.lookupTgwRoute(table, p.dst);
-    const tcomp = this.push(table.ref, 'route');
-    if (!route) {
-      tcomp.action = 'drop';
-      if (this.dir === 'return') tcomp.additionalDetails = ['UNIDIRECTIONAL_PATH_ANALYSIS_ONLY'];
-      this.block('NO_ROUTE_TO_DESTINATION', tcomp, {
-        message: `${table.id} (the table ${att.id} is associated with) has no route that matches ${formatIp(p.dst)}.${this.dir === 'return' ? ' The reply uses the table of the attachment it arrives from, not the one the request used.' : ''}`,
-        address: formatIp(p.dst),
-      });
-      return { kind: 'stopped' };
-    }
-    tcomp.tgwRoute = route.ref;
-    if (route.blackhole || !route.attachment) {
-      tcomp.action = 'drop';
-      this.block('SIM_TGW_BLACKHOLE_ROUTE', tcomp, {
-        message: `${table.id} sends ${route.ref.destination} to a blackhole, so ${formatIp(p.dst)} is dropped.`,
-        address: formatIp(p.dst),
-      });
-      return { kind: 'stopped' };
-    }
-    const out = route.attachment;
-    if (out === att || out.type !== 'vpc' || !out.vpc) {
-      tcomp.action = 'drop';
-      this.unsupported = true;
-      this.block(out === att ? 'SIM_UNSUPPORTED_TGW_HAIRPIN' : 'SIM_UNSUPPORTED_TRANSIT', tcomp, {
-        message:
-          out === att
-            ? `${table.id} sends the packet back out of ${att.id}, where it came from; that hairpin is not documented.`
-            : `${table.id} sends the packet to ${out.id}, a transit gateway peering; paths across peered transit gateways are not simulated yet.`,
-      });
-      return { kind: 'stopped' };
-    }
+    const outVpc = out.vpc!;
     const outComp = this.push(out.ref, 'forward');
-    outComp.vpc = out.vpc.id;
+    outComp.vpc = outVpc.id;
     this.touch(out.id);
     if (!out.available) {
       outComp.action = 'drop';
@@ -403,18 +441,19 @@ export class Walker {
     if (!exit) {
       outComp.action = 'drop';
       this.block('BAD_STATE_ATTACHMENT', outComp, {
-        message: `${out.id} names no subnet, so the transit gateway cannot deliver into ${out.vpc.id}.`,
+        message: `${out.id} names no subnet, so the transit gateway cannot deliver into ${outVpc.id}.`,
       });
       return { kind: 'stopped' };
     }
     outComp.subnet = exit.id;
     if (exit.az !== from.az) outComp.additionalDetails = ['AVAILABILITY_ZONE_CROSSED'];
-    this.lastTgw = { tgw, from: from.vpc, to: out.vpc };
+    // Security-group references never cross a transit gateway peering (semantics.md 9.4 rule 3).
+    this.lastTgw = { tgw: current, from: from.vpc, to: outVpc, crossedPeering };
     const exitCidr = p.family === 4 ? exit.cidr4 : exit.cidr6;
     if (exitCidr && cidrContains(exitCidr, p.dst)) {
       // TGW -> instance in the attachment's own subnet: neither NACL list is evaluated (semantics.md 9.6).
-      const target = this.lk.deviceAt(out.vpc, p.dst);
-      if (!target) return this.noInterfaceAt(out.vpc, p);
+      const target = this.lk.deviceAt(outVpc, p.dst);
+      if (!target) return this.noInterfaceAt(outVpc, p);
       return this.arriveAtDevice(target, p, false);
     }
     // TGW -> instance: the attachment subnet's outbound rules, then its route table.
@@ -978,6 +1017,7 @@ export class Walker {
       !egress &&
       this.refsPreserved &&
       viaTgw?.to === eni.vpc &&
+      !viaTgw.crossedPeering &&
       !viaTgw.tgw.sgRefSupport &&
       this.lk.matchSecurityGroups(eni, egress, pkt, viaTgw.from) !== undefined
     ) {
@@ -1027,7 +1067,7 @@ export class Walker {
     if (crossed && crossed.to === eni.vpc && crossed.pcx.sameRegion) return crossed.from;
     // Over a transit gateway, inbound references work only with its referencing support on (semantics.md 9.5).
     const viaTgw = this.lastTgw;
-    if (viaTgw && viaTgw.to === eni.vpc && viaTgw.tgw.sgRefSupport) return viaTgw.from;
+    if (viaTgw && viaTgw.to === eni.vpc && viaTgw.tgw.sgRefSupport && !viaTgw.crossedPeering) return viaTgw.from;
     return undefined;
   }
 

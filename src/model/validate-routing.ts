@@ -451,7 +451,9 @@ function validateTransitGateways(ix: Index, sink: Sink): void {
   (t.transitGatewayRouteTables ?? []).forEach((rtb, index) => {
     const otherTgw = (attId: string, suffix: string, sub: number) => {
       const att = ix.attachments.get(attId)?.item;
-      if (att && att.transitGatewayId !== rtb.transitGatewayId) {
+      // A peering attachment belongs to both transit gateways it joins (semantics.md 9.4).
+      const peerSide = att?.type === 'peering' && att.peerTransitGatewayId === rtb.transitGatewayId;
+      if (att && att.transitGatewayId !== rtb.transitGatewayId && !peerSide) {
         sink.error(
           'CFG_TGW_ROUTE_TABLE_OTHER_TGW',
           loc('transitGatewayRouteTables', index, rtb.id, suffix, sub),
@@ -461,7 +463,9 @@ function validateTransitGateways(ix: Index, sink: Sink): void {
     };
     rtb.associations.forEach((attId, k) => {
       otherTgw(attId, `.associations[${k}]`, 1);
-      const prior = associated.get(attId);
+      // One association per attachment on each transit gateway (a peering attachment has one on each side).
+      const key = `${attId}@${rtb.transitGatewayId}`;
+      const prior = associated.get(key);
       if (prior !== undefined) {
         sink.error(
           'CFG_TGW_ATTACHMENT_TWO_ASSOCIATIONS',
@@ -469,7 +473,7 @@ function validateTransitGateways(ix: Index, sink: Sink): void {
           `attachment ${attId} is associated with ${rtb.id} and already with ${prior}: an attachment has at most one associated route table`,
         );
       } else {
-        associated.set(attId, rtb.id);
+        associated.set(key, rtb.id);
       }
     });
     rtb.propagations.forEach((attId, k) => otherTgw(attId, `.propagations[${k}]`, 2));

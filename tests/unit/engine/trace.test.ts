@@ -116,22 +116,30 @@ describe('verdicts and states', () => {
     expect(r.explanations.map((e) => [e.code, e.componentId])).toContainEqual(['BAD_STATE_ROUTE', 'rtb-priv']);
   });
 
-  it('a path across peered transit gateways is UNSUPPORTED, not guessed', () => {
+  it('a path across peered transit gateways follows the static routes on each side (semantics.md 9.4)', () => {
     const t = withRoute(
       {
         ...f1(),
-        transitGateways: [{ id: 'tgw-1' }, { id: 'tgw-2' }],
+        transitGateways: [{ id: 'tgw-1', securityGroupReferencingSupport: true }, { id: 'tgw-2' }],
         transitGatewayAttachments: [
           { id: 'att-a', transitGatewayId: 'tgw-1', type: 'vpc', vpcId: 'vpc-a', subnetIds: ['sn-app-a'] },
+          { id: 'att-b', transitGatewayId: 'tgw-2', type: 'vpc', vpcId: 'vpc-b', subnetIds: ['sn-b'] },
           { id: 'att-peer', transitGatewayId: 'tgw-1', type: 'peering', peerTransitGatewayId: 'tgw-2' },
         ],
         transitGatewayRouteTables: [
           {
-            id: 'tgw-rtb',
+            id: 'tgw1-rtb',
             transitGatewayId: 'tgw-1',
-            associations: ['att-a'],
-            propagations: [],
+            associations: ['att-a', 'att-peer'],
+            propagations: ['att-a'],
             routes: [{ destination: '10.1.0.0/16', attachmentId: 'att-peer' }],
+          },
+          {
+            id: 'tgw2-rtb',
+            transitGatewayId: 'tgw-2',
+            associations: ['att-b', 'att-peer'],
+            propagations: ['att-b'],
+            routes: [{ destination: '10.0.0.0/16', attachmentId: 'att-peer' }],
           },
         ],
       },
@@ -139,9 +147,34 @@ describe('verdicts and states', () => {
       '10.1.0.0/16',
       'tgw-1',
     );
-    const r = traceOk(t, { from: 'app1', to: '10.1.1.10', port: 443 });
-    expect(r.verdict).toBe('UNSUPPORTED');
-    expect(primary(r)).toMatchObject({ code: 'SIM_UNSUPPORTED_TRANSIT', componentId: 'tgw-rtb' });
+    t.vpcs!.push({ id: 'vpc-b', region: 'us-west-2', cidrBlocks: ['10.1.0.0/16'] });
+    t.subnets!.push({ id: 'sn-b', vpcId: 'vpc-b', availabilityZone: 'us-west-2a', cidrBlock: '10.1.1.0/24' });
+    t.routeTables!.push({
+      id: 'rtb-b',
+      vpcId: 'vpc-b',
+      main: true,
+      routes: [{ destination: '10.0.0.0/8', target: 'tgw-2' }],
+    });
+    t.securityGroups!.push({
+      id: 'sg-b',
+      vpcId: 'vpc-b',
+      inbound: [{ protocol: 'tcp', ports: '443', source: '10.0.0.0/16' }],
+    });
+    t.instances!.push({ id: 'b1', subnetId: 'sn-b', privateIp: '10.1.1.10', securityGroupIds: ['sg-b'] });
+    expect(compile(t).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const r = traceOk(t, { from: 'app1', to: 'b1', port: 443 });
+    expect(r.verdict).toBe('REACHABLE');
+    const ids = (path: typeof r.forward) => path.map((c) => c.component.id);
+    expect(ids(r.forward)).toEqual(expect.arrayContaining(['att-a', 'tgw1-rtb', 'att-peer', 'tgw2-rtb', 'att-b']));
+    expect(ids(r.return)).toEqual(expect.arrayContaining(['att-b', 'tgw2-rtb', 'att-peer', 'tgw1-rtb', 'att-a']));
+    // Security-group references never cross a transit gateway peering, whatever the referencing flag says.
+    // (A new topology object: compile is memoized on the object's identity, documents are never edited in place.)
+    const byRef = structuredClone(t);
+    byRef.securityGroups!.find((g) => g.id === 'sg-b')!.inbound = [{ protocol: 'tcp', ports: '443', source: 'sg-app' }];
+    expect(primary(traceOk(byRef, { from: 'app1', to: 'b1', port: 443 }))).toMatchObject({
+      code: 'ENI_SG_RULES_MISMATCH',
+      componentId: 'b1/eth0',
+    });
   });
 
   it("reaching another instance's public address from a VPC is UNSUPPORTED (IGW hairpin)", () => {
