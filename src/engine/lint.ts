@@ -55,6 +55,10 @@ export const LINT_CODES = {
     summary: 'An active peering has routes in one VPC only, so replies have no way back.',
     doc: `${PEERING}/vpc-peering-routing.html; semantics.md 8.1 rule 4`,
   },
+  LINT_TGW_ATTACHMENT_NO_ASSOCIATION: {
+    summary: 'A transit gateway attachment is associated with no route table, so traffic arriving from it is dropped.',
+    doc: 'https://docs.aws.amazon.com/vpc/latest/tgw/tgw-route-tables.html; semantics.md 9.3',
+  },
   LINT_VPC_CIDR_OVERLAP_CONNECTED: {
     summary: 'Two connected VPCs have overlapping CIDR blocks, so addresses in the overlap are ambiguous.',
     doc: `${PEERING}/vpc-peering-basics.html; semantics.md 8.1 rule 3`,
@@ -106,6 +110,7 @@ export function lintNetwork(net: Network): Diagnostic[] {
   lintNacls(net, add);
   lintInstances(net, add);
   lintPeerings(net, add);
+  lintTransitGateways(net, add);
   lintOverlaps(net, add);
   lintSecurityGroups(net, add);
 
@@ -457,6 +462,22 @@ function lintPeerings(net: Network, add: Add): void {
         `but ${without.id} has no route back, so replies are lost. Add a route to ${withRoutes.id}'s CIDR in ` +
         `${without.id}'s route tables.`,
     );
+  }
+}
+
+function lintTransitGateways(net: Network, add: Add): void {
+  for (const att of net.tgwAttachments.values()) {
+    // Each transit gateway an attachment joins routes its traffic with the table associated on that side.
+    for (const tgw of att.peerTgw ? [att.tgw, att.peerTgw] : [att.tgw]) {
+      if (att.tableByTgw.has(tgw)) continue;
+      add(
+        'LINT_TGW_ATTACHMENT_NO_ASSOCIATION',
+        att.id,
+        att.path,
+        `Transit gateway attachment ${att.id} is associated with no route table of ${tgw.id}: traffic that ` +
+          `${tgw.id} receives from it is dropped (TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION). Associate it with a route table.`,
+      );
+    }
   }
 }
 

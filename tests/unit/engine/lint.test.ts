@@ -8,6 +8,7 @@ import { parseDocument, type Diagnostic, type Topology } from '../../../src/mode
 import {
   f1,
   f2,
+  f3,
   instance,
   natGateway,
   securityGroup,
@@ -207,6 +208,21 @@ describe('LINT_PUBLIC_SUBNET_NO_PUBLIC_IP', () => {
       securityGroupIds: ['sg-web'],
     });
     expect(findings(t, 'LINT_PUBLIC_SUBNET_NO_PUBLIC_IP')).toEqual([]);
+  });
+});
+
+describe('LINT_TGW_ATTACHMENT_NO_ASSOCIATION', () => {
+  it('flags an attachment that no route table of its transit gateway is associated with', () => {
+    const t = f3();
+    const table = t.transitGatewayRouteTables!.find((r) => r.id === 'tgw-rtb-def')!;
+    table.associations = table.associations.filter((a) => a !== 'att-x');
+    expect(findings(t, 'LINT_TGW_ATTACHMENT_NO_ASSOCIATION')).toEqual([
+      expect.objectContaining({ resourceId: 'att-x', path: 'topology.transitGatewayAttachments[0]' }),
+    ]);
+  });
+
+  it('is silent when every attachment is associated', () => {
+    expect(findings(f3(), 'LINT_TGW_ATTACHMENT_NO_ASSOCIATION')).toEqual([]);
   });
 });
 
