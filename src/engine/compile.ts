@@ -637,30 +637,32 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     endpointInterfaces.set(e.id, list);
   });
 
-  (t.internetGateways ?? []).forEach((g, i) => {
+  // Internet and egress-only gateways; a second gateway on one VPC is a configuration error, and the
+  // first one stays the VPC's gateway.
+  const gateway = (
+    g: { id: string; name?: string; vpcId: string | null },
+    array: 'internetGateways' | 'egressOnlyInternetGateways',
+    type: 'internet-gateway' | 'egress-only-internet-gateway',
+    i: number,
+  ): CEigw => {
     const vpc = g.vpcId === null ? undefined : vpcs.get(g.vpcId);
-    const igw: CIgw = {
+    return {
       id: g.id,
-      ref: componentRef(g.id, 'internet-gateway', g.name),
+      ref: componentRef(g.id, type, g.name),
       ...optName(g.name),
-      path: `topology.internetGateways[${i}]`,
+      path: `topology.${array}[${i}]`,
       ...(vpc ? { vpc } : {}),
     };
+  };
+  (t.internetGateways ?? []).forEach((g, i) => {
+    const igw: CIgw = gateway(g, 'internetGateways', 'internet-gateway', i);
     internetGateways.set(g.id, igw);
-    // Two gateways on one VPC is a configuration error; the first one is the VPC's gateway.
-    if (vpc && !vpc.igw) vpc.igw = igw;
+    if (igw.vpc && !igw.vpc.igw) igw.vpc.igw = igw;
   });
   (t.egressOnlyInternetGateways ?? []).forEach((g, i) => {
-    const vpc = g.vpcId === null ? undefined : vpcs.get(g.vpcId);
-    const eigw: CEigw = {
-      id: g.id,
-      ref: componentRef(g.id, 'egress-only-internet-gateway', g.name),
-      ...optName(g.name),
-      path: `topology.egressOnlyInternetGateways[${i}]`,
-      ...(vpc ? { vpc } : {}),
-    };
+    const eigw = gateway(g, 'egressOnlyInternetGateways', 'egress-only-internet-gateway', i);
     eigws.set(g.id, eigw);
-    if (vpc && !vpc.eigw) vpc.eigw = eigw;
+    if (eigw.vpc && !eigw.vpc.eigw) eigw.vpc.eigw = eigw;
   });
 
   (t.externalHosts ?? []).forEach((h) => {
