@@ -229,6 +229,10 @@ export const DIAGNOSTIC_CODES = {
     summary: 'A transit gateway route table refers to an attachment of another transit gateway.',
     doc: TGW_RTB_DOC,
   },
+  CFG_TGW_DEFAULT_ROUTE_TABLE_OTHER_TGW: {
+    summary: "A transit gateway's default association or propagation route table belongs to another transit gateway.",
+    doc: TGW_RTB_DOC,
+  },
   CFG_ENDPOINT_OTHER_VPC: {
     summary: "A VPC endpoint names a route table or subnet outside the endpoint's VPC.",
     doc: 'https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html',

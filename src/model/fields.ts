@@ -163,7 +163,15 @@ export const VPC_PEERING_CONNECTION_FIELDS = fieldsOf<VpcPeeringConnection>()([
   'accepterVpcId',
   'status',
 ]);
-export const TRANSIT_GATEWAY_FIELDS = fieldsOf<TransitGateway>()(['id', 'name', 'securityGroupReferencingSupport']);
+export const TRANSIT_GATEWAY_FIELDS = fieldsOf<TransitGateway>()([
+  'id',
+  'name',
+  'securityGroupReferencingSupport',
+  'defaultRouteTableAssociation',
+  'defaultRouteTablePropagation',
+  'associationDefaultRouteTableId',
+  'propagationDefaultRouteTableId',
+]);
 export const TRANSIT_GATEWAY_ATTACHMENT_FIELDS = fieldsOf<TransitGatewayAttachment>()([
   'id',
   'name',

@@ -5,3 +5,4 @@ export * from './parse.ts';
 export * from './validate.ts';
 export * from './serialize.ts';
 export { locateJsonError, type JsonSyntaxError } from './json-position.ts';
+export * from './edit/index.ts';

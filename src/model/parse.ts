@@ -239,6 +239,10 @@ const peering = resource<VpcPeeringConnection>('vpcPeeringConnections', (r) => {
 const transitGateway = resource<TransitGateway>('transitGateways', (r) => {
   r.opt('name', text);
   r.opt('securityGroupReferencingSupport', bool);
+  r.opt('defaultRouteTableAssociation', bool);
+  r.opt('defaultRouteTablePropagation', bool);
+  r.opt('associationDefaultRouteTableId', ref('transitGatewayRouteTables'));
+  r.opt('propagationDefaultRouteTableId', ref('transitGatewayRouteTables'));
 });
 
 const tgwAttachment = resource<TransitGatewayAttachment>('transitGatewayAttachments', (r) => {

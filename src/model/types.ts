@@ -201,6 +201,15 @@ export interface VpcPeeringConnection extends Named {
 
 export interface TransitGateway extends Named {
   securityGroupReferencingSupport?: boolean;
+  /**
+   * AWS's DefaultRouteTableAssociation / DefaultRouteTablePropagation options and their tables. AWS
+   * applies them when an attachment is created (the editor does the same); the engine reads only
+   * the associations and propagations the route tables list, as AWS's state does afterwards.
+   */
+  defaultRouteTableAssociation?: boolean;
+  defaultRouteTablePropagation?: boolean;
+  associationDefaultRouteTableId?: string;
+  propagationDefaultRouteTableId?: string;
 }
 
 export interface TransitGatewayAttachment extends Named {

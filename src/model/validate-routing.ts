@@ -414,6 +414,19 @@ function overlapBetween(a: VpcInfo, b: VpcInfo): [string, string] | undefined {
 
 function validateTransitGateways(ix: Index, sink: Sink): void {
   const t = ix.topology;
+  const tables = new Map((t.transitGatewayRouteTables ?? []).map((rtb) => [rtb.id, rtb]));
+  (t.transitGateways ?? []).forEach((tgw, index) => {
+    for (const field of ['associationDefaultRouteTableId', 'propagationDefaultRouteTableId'] as const) {
+      const rtb = tgw[field] === undefined ? undefined : tables.get(tgw[field]);
+      if (rtb && rtb.transitGatewayId !== tgw.id) {
+        sink.error(
+          'CFG_TGW_DEFAULT_ROUTE_TABLE_OTHER_TGW',
+          loc('transitGateways', index, tgw.id, `.${field}`),
+          `transit gateway ${tgw.id} names ${rtb.id} of ${rtb.transitGatewayId} as its default route table`,
+        );
+      }
+    }
+  });
   (t.transitGatewayAttachments ?? []).forEach((att, index) => {
     if (att.type !== 'vpc') return;
     const azs = new Map<string, string>();
