@@ -113,6 +113,10 @@ export const EXPLANATION_CODES = {
     doc: RA,
   },
   NO_PATH: { summary: 'No path exists between the source and the destination.', doc: RA },
+  DISCONNECTED_VPCS: {
+    summary: 'The source and destination VPCs are not joined by any supported connection (summary beside the blocker).',
+    doc: RA,
+  },
   UNASSOCIATED_COMPONENT: { summary: 'The component is not in a VPC or lacks an address of this family.', doc: RA },
   SIM_ASYMMETRIC_RETURN: {
     summary: 'The reply leaves through a different stateful component than the request used, so it is not matched.',

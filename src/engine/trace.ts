@@ -29,7 +29,7 @@ import {
   protocolName,
   protocolNumber,
 } from './builtins.ts';
-import { vpcContains, type CEni, type CVpc, type Network } from './compile.ts';
+import { vpcContains, type CEni, type CTransitGateway, type CVpc, type Network } from './compile.ts';
 import { indexedLookups, type EndpointRef, type Lookups, type Packet } from './lookups.ts';
 import type { Explanation, PathComponent, ResolvedQuery, TraceQuery, TraceResult, Verdict } from './types.ts';
 import { Walker, type WalkEnd } from './walk.ts';
@@ -449,7 +449,57 @@ function run(net: Network, lk: Lookups, r: Resolved): TraceResult {
   let workingPorts: PortSet | undefined;
   if (w.natPartial) workingPorts = w.natPartial.working;
   else if (working && !portSetEquals(working, pkt.sport) && working.length > 0) workingPorts = working;
-  return finish(net, w, query, w.forward, w.ret, w.explanations, workingPorts);
+  const result = finish(net, w, query, w.forward, w.ret, w.explanations, workingPorts);
+  if (result.verdict === 'BLOCKED' && src.kind === 'eni' && dst.kind === 'eni' && dst.aim !== 'public') {
+    const a = src.eni.vpc;
+    const b = dst.eni.vpc;
+    if (a !== b && !vpcsConnected(net, a, b)) {
+      // A summary beside the blocker (semantics.md 13, T-PCX-03): nothing joins the two VPCs at all.
+      result.explanations.push({
+        code: 'DISCONNECTED_VPCS',
+        pathDirection: 'forward',
+        componentId: b.id,
+        componentType: 'vpc',
+        message: `No active peering connection or transit gateway joins ${a.id} and ${b.id}, so no route can carry the packet between them.`,
+        blocking: false,
+      });
+    }
+  }
+  return result;
+}
+
+/**
+ * Whether a supported connection joins two VPCs: an active peering between them, or transit gateways
+ * they are attached to (available attachments) that are the same or linked by available peering
+ * attachments. Routes are not considered: this is the "is anything there at all" summary.
+ */
+function vpcsConnected(net: Network, a: CVpc, b: CVpc): boolean {
+  for (const p of net.peerings.values()) {
+    if (p.status !== 'active') continue;
+    if ((p.requester === a && p.accepter === b) || (p.requester === b && p.accepter === a)) return true;
+  }
+  const reached = new Set<CTransitGateway>();
+  const queue: CTransitGateway[] = [];
+  for (const att of net.tgwAttachments.values()) {
+    if (att.available && att.type === 'vpc' && att.vpc === a && !reached.has(att.tgw)) {
+      reached.add(att.tgw);
+      queue.push(att.tgw);
+    }
+  }
+  for (let tgw = queue.shift(); tgw; tgw = queue.shift()) {
+    for (const att of net.tgwAttachments.values()) {
+      if (!att.available || att.type !== 'peering' || !att.peerTgw) continue;
+      const other = att.tgw === tgw ? att.peerTgw : att.peerTgw === tgw ? att.tgw : undefined;
+      if (other && !reached.has(other)) {
+        reached.add(other);
+        queue.push(other);
+      }
+    }
+  }
+  for (const att of net.tgwAttachments.values()) {
+    if (att.available && att.type === 'vpc' && att.vpc === b && reached.has(att.tgw)) return true;
+  }
+  return false;
 }
 
 function replyIcmpType(t: number): number {

@@ -146,6 +146,16 @@ describe('semantics.md 8 and 12.3: peered VPCs', () => {
     });
     expect(ids(r.forward)).not.toContain('pcx-ab');
     expect(ids(r.forward)).not.toContain('pcx-bc');
+    // The summary: vpc-a and vpc-c share no peering and no transit gateway.
+    const summary = r.explanations.find((e) => e.code === 'DISCONNECTED_VPCS');
+    expect(summary).toMatchObject({ componentId: 'vpc-c', componentType: 'vpc', blocking: false });
+    expect(r.explanations[0]?.code).toBe('IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS');
+  });
+
+  it('DISCONNECTED_VPCS is not reported between peered VPCs, however the trace ends', () => {
+    const r = run(withoutRoute(f2(), 'rtb-b', '10.0.0.0/16'), APP1_TO_PEER1);
+    expect(r.verdict).toBe('BLOCKED');
+    expect(r.explanations.map((e) => e.code)).not.toContain('DISCONNECTED_VPCS');
   });
 
   it('T-PCX-04: pcx-ab in pending-acceptance carries no traffic (BAD_STATE at pcx-ab)', () => {
