@@ -122,6 +122,11 @@ export const EXPLANATION_CODES = {
     summary: 'The reply leaves through a different stateful component than the request used, so it is not matched.',
     doc: 'semantics.md 11.2',
   },
+  SIM_APPLIANCE_MODE_ASYMMETRY: {
+    summary:
+      'The reply enters an appliance VPC through another availability zone than the request, so it meets another appliance; appliance mode on the attachment would pin both directions to one zone.',
+    doc: 'semantics.md 9.2 rule 4',
+  },
   SIM_EIGW_INBOUND_UNSOLICITED: {
     summary: 'An egress-only internet gateway does not let the internet start IPv6 connections.',
     doc: 'https://docs.aws.amazon.com/vpc/latest/userguide/egress-only-internet-gateway.html',
@@ -181,6 +186,8 @@ export const DETAIL_CODES = {
   AVAILABILITY_ZONE_CROSSED: 'The traffic crosses from one availability zone to another.',
   UNIDIRECTIONAL_PATH_ANALYSIS_ONLY:
     'Reachability Analyzer checks only the request through transit gateway route tables; it would call this reachable.',
+  TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED:
+    'Enable appliance mode on the attachment so both directions of a flow use the same availability zone.',
   SG_REFERENCING_SUPPORT:
     'A security-group reference would match, but security-group referencing support is off on the transit gateway.',
 } as const;

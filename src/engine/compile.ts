@@ -178,6 +178,8 @@ export interface CTgwAttachment {
   readonly state: string;
   /** `available` or `modifying`: the states that forward. */
   readonly available: boolean;
+  /** Appliance mode: both directions of a flow use one availability zone of the attachment (semantics.md 9.2 rule 4). */
+  readonly applianceMode: boolean;
   /** The TGW route table the attachment is associated with: it routes traffic arriving from it. */
   table?: CTgwRouteTable;
   /** For a peering attachment: the transit gateway at the other end. */
@@ -1344,6 +1346,7 @@ function compileTransitGateways(
       subnets: (a.subnetIds ?? []).map((id) => subnets.get(id)).filter((s): s is CSubnet => s !== undefined),
       state,
       available: state === 'available' || state === 'modifying',
+      applianceMode: a.applianceMode === true,
     };
     tgw.attachments.push(att);
     if (vpc && a.type === 'vpc' && !tgw.attachmentOfVpc.has(vpc)) tgw.attachmentOfVpc.set(vpc, att);

@@ -116,6 +116,10 @@ export class Walker {
   private gatewayRouteTableEntry = false;
   /** The last transit gateway the packet crossed (inbound security-group references across it, NAT use). */
   private lastTgw: { tgw: CTransitGateway; from: CVpc; to: CVpc; crossedPeering: boolean } | undefined;
+  /** Where the request entered each VPC attachment from the transit gateway: appliance mode pins the reply there. */
+  private readonly tgwEntries = new Map<CTgwAttachment, CSubnet>();
+  /** The reply entered an attachment without appliance mode in another zone than the request did. */
+  private azShift: { attachment: CTgwAttachment; forward: CSubnet; reply: CSubnet } | undefined;
   /** The last peering the packet crossed: security-group references across it name the other VPC. */
   private lastPeering: { pcx: CPeering; from: CVpc; to: CVpc } | undefined;
   /** A NAT gateway's request crossed this peering: its replies return to the NAT regardless of routes. */
@@ -437,7 +441,15 @@ export class Walker {
       });
       return { kind: 'stopped' };
     }
-    const exit = out.subnets.find((sn) => sn.az === from.az) ?? out.subnets[0];
+    // The zone the packet enters by: the sender's when the attachment has it (semantics.md 9.2 rule 3);
+    // with appliance mode, a reply is pinned to the zone its request used (rule 4).
+    const pinned = this.dir === 'return' && out.applianceMode ? this.tgwEntries.get(out) : undefined;
+    const exit = pinned ?? out.subnets.find((sn) => sn.az === from.az) ?? out.subnets[0];
+    if (exit && this.dir === 'forward') this.tgwEntries.set(out, exit);
+    else if (exit && !pinned) {
+      const forwardEntry = this.tgwEntries.get(out);
+      if (forwardEntry && forwardEntry !== exit) this.azShift = { attachment: out, forward: forwardEntry, reply: exit };
+    }
     if (!exit) {
       outComp.action = 'drop';
       this.block('BAD_STATE_ATTACHMENT', outComp, {
@@ -1125,6 +1137,15 @@ export class Walker {
   // ---------------------------------------------------------------- helpers
 
   private asymmetric(comp: PathComponent, message: string): WalkEnd {
+    const shift = this.azShift;
+    if (shift) {
+      // The reply met another stateful hop because the transit gateway let it in through another zone.
+      comp.additionalDetails = [...(comp.additionalDetails ?? []), 'TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED'];
+      this.block('SIM_APPLIANCE_MODE_ASYMMETRY', comp, {
+        message: `${message} The request entered ${shift.attachment.vpc?.id ?? shift.attachment.id} through ${shift.forward.id} (${shift.forward.az}) but the reply through ${shift.reply.id} (${shift.reply.az}): ${shift.attachment.id} has appliance mode off. Enable it to keep both directions in one zone.`,
+      });
+      return { kind: 'stopped' };
+    }
     this.block('SIM_ASYMMETRIC_RETURN', comp, { message });
     return { kind: 'stopped' };
   }
