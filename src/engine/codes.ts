@@ -113,6 +113,10 @@ export const EXPLANATION_CODES = {
     doc: RA,
   },
   NO_PATH: { summary: 'No path exists between the source and the destination.', doc: RA },
+  VPCE_INTRA_VPC_TRAFFIC: {
+    summary: 'A VPC endpoint cannot initiate connections toward resources in its VPC; only replies come back through it.',
+    doc: RA,
+  },
   DISCONNECTED_VPCS: {
     summary: 'The source and destination VPCs are not joined by any supported connection (summary beside the blocker).',
     doc: RA,

@@ -34,7 +34,11 @@ import { indexedLookups, type EndpointRef, type Lookups, type Packet } from './l
 import type { Explanation, PathComponent, ResolvedQuery, TraceQuery, TraceResult, Verdict } from './types.ts';
 import { Walker, type WalkEnd } from './walk.ts';
 
-type Source = { kind: 'eni'; eni: CEni } | { kind: 'internet'; id: string; ip: IpAddress; external: boolean };
+type Source =
+  | { kind: 'eni'; eni: CEni }
+  | { kind: 'internet'; id: string; ip: IpAddress; external: boolean }
+  /** An AWS service (`from: "s3"`): it never opens connections into a VPC (semantics.md 10.2 rule 7). */
+  | { kind: 'service'; id: string; ip: IpAddress };
 type Destination =
   | { kind: 'eni'; eni: CEni; aim: 'private' | 'public' | 'ipv6' }
   | { kind: 'address'; id: string; ip: IpAddress; vpc?: CVpc };
@@ -217,6 +221,12 @@ function resolveSource(
 ): Result<Source, Diagnostic> {
   if (text === 'internet')
     return ok({ kind: 'internet', id: 'internet', ip: family === 4 ? INTERNET_V4 : INTERNET_V6, external: false });
+  const service = end ? undefined : SERVICES.get(text);
+  if (service) {
+    if (family !== 4)
+      return queryError('QUERY_FAMILY', `The ${text} service is modelled with IPv4 addresses only.`, 'family');
+    return ok({ kind: 'service', id: text, ip: service });
+  }
   if (end?.kind === 'eni') {
     if (end.eni.interfaceEndpointId !== undefined) {
       return queryError(
@@ -255,7 +265,7 @@ function unknownEndpoint(net: Network, text: string, field: 'from' | 'to'): Resu
       : '';
   return queryError(
     'QUERY_UNKNOWN_ENDPOINT',
-    `Unknown ${field === 'from' ? 'source' : 'destination'} "${short(text)}"${kinds}: expected an instance id, a network interface id, an external host id, an IP address, or internet${field === 'to' ? ', s3, dynamodb' : ''}.`,
+    `Unknown ${field === 'from' ? 'source' : 'destination'} "${short(text)}"${kinds}: expected an instance id, a network interface id, an external host id, an IP address, internet, s3 or dynamodb.`,
     field,
   );
 }
@@ -361,6 +371,8 @@ function run(net: Network, lk: Lookups, r: Resolved): TraceResult {
     oneWay: r.oneWay,
   };
   if (r.port !== undefined) query.port = r.port;
+  if (src.kind === 'service')
+    return serviceSourceTrace(net, w, query, src.id, dst.kind === 'eni' ? dst.eni.vpc : dst.vpc);
   if (!srcIp || !dstIp) {
     const missing = !srcIp ? (src as { eni: CEni }).eni : (dst as { eni: CEni }).eni;
     const comp: PathComponent = {
@@ -506,6 +518,79 @@ function replyIcmpType(t: number): number {
   if (t === 8) return 0;
   if (t === 128) return 129;
   return t;
+}
+
+/**
+ * A query that starts at an AWS service: services answer, they do not call in. Through a gateway
+ * endpoint of the destination's VPC that is VPCE_INTRA_VPC_TRAFFIC at the endpoint; otherwise there is
+ * no path at all (semantics.md 10.2 rule 7).
+ */
+function serviceSourceTrace(
+  net: Network,
+  w: Walker,
+  query: ResolvedQuery,
+  service: string,
+  vpc: CVpc | undefined,
+): TraceResult {
+  const svc: PathComponent = {
+    seq: 1,
+    direction: 'forward',
+    component: { id: service, type: 'aws-service' },
+    action: 'send',
+  };
+  const endpoint = vpc
+    ? [...net.gatewayEndpoints.values()].find(
+        (ep) => ep.vpc === vpc && (ep.service === service || ep.service.endsWith(`.${service}`)),
+      )
+    : undefined;
+  if (endpoint) {
+    const comp: PathComponent = {
+      seq: 2,
+      direction: 'forward',
+      component: endpoint.ref,
+      action: 'drop',
+      vpc: endpoint.vpc.id,
+      explanationCodes: ['VPCE_INTRA_VPC_TRAFFIC'],
+    };
+    return finish(
+      net,
+      w,
+      query,
+      [svc, comp],
+      [],
+      [
+        {
+          code: 'VPCE_INTRA_VPC_TRAFFIC',
+          pathDirection: 'forward',
+          componentId: endpoint.id,
+          componentType: 'vpc-endpoint',
+          message: `${endpoint.id} carries ${service} traffic only as replies to connections opened from ${endpoint.vpc.id}; ${service} cannot open a connection into the VPC through it.`,
+          blocking: true,
+        },
+      ],
+      undefined,
+    );
+  }
+  svc.action = 'drop';
+  svc.explanationCodes = ['NO_PATH'];
+  return finish(
+    net,
+    w,
+    query,
+    [svc],
+    [],
+    [
+      {
+        code: 'NO_PATH',
+        pathDirection: 'forward',
+        componentId: service,
+        componentType: 'aws-service',
+        message: `${service} is an AWS service: it answers connections but never opens one toward ${query.destinationAddress}.`,
+        blocking: true,
+      },
+    ],
+    undefined,
+  );
 }
 
 function serviceTrace(

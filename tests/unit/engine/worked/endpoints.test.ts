@@ -217,6 +217,19 @@ describe('format.md 3: the services as query endpoints', () => {
     expect(ids(r.forward)).not.toContain('vpce-s3');
     expect(ids(r.return)).not.toContain('vpce-s3');
   });
+
+  it('10.2 rule 7: from: s3 to app1 is BLOCKED at vpce-s3 (VPCE_INTRA_VPC_TRAFFIC): the endpoint cannot initiate', () => {
+    const r = run(f5(), { from: 's3', to: 'app1', protocol: 'tcp', port: 22 });
+    expectBlocked(r, { code: 'VPCE_INTRA_VPC_TRAFFIC', componentId: 'vpce-s3', pathDirection: 'forward' });
+    expect(ids(r.forward)).toEqual(['s3', 'vpce-s3']);
+    expect(r.return).toEqual([]);
+  });
+
+  it('from: dynamodb into a VPC without its endpoint has no path at all (NO_PATH at the service)', () => {
+    const r = run(f5(), { from: 'dynamodb', to: 'web', protocol: 'tcp', port: 443 });
+    expectBlocked(r, { code: 'NO_PATH', componentId: 'dynamodb', pathDirection: 'forward' });
+    expect(ids(r.forward)).toEqual(['dynamodb']);
+  });
 });
 
 describe('semantics.md 10.2: a DynamoDB gateway endpoint works the same', () => {
