@@ -553,6 +553,22 @@ describe('gateways, NAT, peering, transit gateways, endpoints (semantics.md 5-10
         }),
     },
     {
+      name: 'a transit gateway whose default route table belongs to another transit gateway',
+      code: 'CFG_TGW_DEFAULT_ROUTE_TABLE_OTHER_TGW',
+      bad: () =>
+        variant(fullDocument, (t) => {
+          t.transitGateways!.push({ id: 'tgw-2', associationDefaultRouteTableId: 'tgw-rtb' });
+        }),
+      resourceId: 'tgw-2',
+      path: 'topology.transitGateways[1].associationDefaultRouteTableId',
+      good: () =>
+        variant(fullDocument, (t) => {
+          byId(t.transitGateways, 'tgw-1').associationDefaultRouteTableId = 'tgw-rtb';
+          byId(t.transitGateways, 'tgw-1').propagationDefaultRouteTableId = 'tgw-rtb';
+          byId(t.transitGateways, 'tgw-1').defaultRouteTableAssociation = true;
+        }),
+    },
+    {
       name: 'an endpoint naming a route table of another VPC',
       code: 'CFG_ENDPOINT_OTHER_VPC',
       bad: () => variant(fullDocument, (t) => byId(t.vpcEndpoints, 'vpce-s3').routeTableIds!.push('rtb-b')),
