@@ -16,7 +16,7 @@ import {
   type PortRange,
 } from '../lib/index.ts';
 import {
-  BUILTIN_PREFIX_LISTS,
+  BUILTIN_PREFIX_LIST_IDS,
   validateTopology,
   type Diagnostic,
   type NaclRule,
@@ -25,7 +25,7 @@ import {
   type SgOutboundRule,
   type Topology,
 } from '../model/index.ts';
-import { PROTO_ALL, protocolNumber } from './builtins.ts';
+import { builtinPrefixListService, DEFAULT_REGION, PROTO_ALL, protocolNumber, serviceRanges } from './builtins.ts';
 import type {
   TgwRouteRef,
   AclRuleRef,
@@ -435,17 +435,30 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
   const otherResources = new Map<string, 'transit-gateway' | 'vpc-endpoint'>();
   const peerings = new Map<string, CPeering>();
 
-  for (const [id, cidrs] of Object.entries(BUILTIN_PREFIX_LISTS))
-    prefixLists.set(
-      id,
-      cidrs.map((c) => parseCidrLoose(c)!),
-    );
+  // Managed prefix lists are regional: the built-in service lists hold the ranges of the region of
+  // the VPC (or transit gateway) that references them (semantics.md 10.2 rule 3).
+  const userPrefixLists = new Map<string, Cidr[]>();
   (t.prefixLists ?? []).forEach((pl) => {
-    prefixLists.set(
+    userPrefixLists.set(
       pl.id,
       (pl.cidrs ?? []).map(parseCidrLoose).filter((c): c is Cidr => c !== undefined),
     );
   });
+  const listsByRegion = new Map<string, Map<string, Cidr[]>>();
+  const prefixListsIn = (region: string): Map<string, Cidr[]> => {
+    let lists = listsByRegion.get(region);
+    if (!lists) {
+      lists = new Map<string, Cidr[]>();
+      for (const id of BUILTIN_PREFIX_LIST_IDS) {
+        const service = builtinPrefixListService(id);
+        if (service) lists.set(id, [...serviceRanges(service, region)]);
+      }
+      for (const [id, cidrs] of userPrefixLists) lists.set(id, cidrs);
+      listsByRegion.set(region, lists);
+    }
+    return lists;
+  };
+  for (const [id, cidrs] of prefixListsIn(DEFAULT_REGION)) prefixLists.set(id, cidrs);
   for (const e of t.vpcEndpoints ?? [])
     if (e.type !== 'gateway' && e.type !== 'interface') otherResources.set(e.id, 'vpc-endpoint');
   const gatewayEndpoints = new Map<string, CGatewayEndpoint>();
@@ -515,8 +528,9 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
       inbound: [],
       outbound: [],
     };
+    const groupLists = prefixListsIn(vpc?.region ?? DEFAULT_REGION);
     (g.inbound ?? []).forEach((r, k) =>
-      group.inbound.push(compileSgRule(group, 'ingress', r, r.source, k, `${path}.inbound[${k}]`, prefixLists)),
+      group.inbound.push(compileSgRule(group, 'ingress', r, r.source, k, `${path}.inbound[${k}]`, groupLists)),
     );
     if (g.outbound === undefined) {
       // AWS's default for a new group: all traffic to 0.0.0.0/0, and ::/0 when the VPC has IPv6.
@@ -524,7 +538,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
       if (vpc && vpc.cidrs6.length > 0) group.outbound.push(implicitAllRule(group, '::/0'));
     } else {
       g.outbound.forEach((r, k) =>
-        group.outbound.push(compileSgRule(group, 'egress', r, r.destination, k, `${path}.outbound[${k}]`, prefixLists)),
+        group.outbound.push(compileSgRule(group, 'egress', r, r.destination, k, `${path}.outbound[${k}]`, groupLists)),
       );
     }
     group.inboundRefs = group.inbound.some((r) => r.peer.kind === 'sg');
@@ -700,7 +714,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     });
   });
 
-  const { transitGateways, tgwAttachments, tgwRouteTables } = compileTransitGateways(t, vpcs, subnets, prefixLists);
+  const { transitGateways, tgwAttachments, tgwRouteTables } = compileTransitGateways(t, vpcs, subnets, prefixListsIn);
 
   const ctx: TargetContext = {
     transitGateways,
@@ -742,7 +756,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
       rt.main === true,
       rt.routes ?? [],
       endpointRoutes.get(rt.id) ?? [],
-      prefixLists,
+      prefixListsIn(vpc.region),
       ctx,
     );
     routeTables.set(rt.id, table);
@@ -767,7 +781,7 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
         true,
         [],
         [],
-        prefixLists,
+        prefixListsIn(vpc.region),
         ctx,
       );
       vpc.mainRouteTable = table;
@@ -1309,7 +1323,7 @@ function compileTransitGateways(
   t: Topology,
   vpcs: Map<string, CVpc>,
   subnets: Map<string, CSubnet>,
-  prefixLists: Map<string, Cidr[]>,
+  prefixListsIn: (region: string) => Map<string, Cidr[]>,
 ): {
   transitGateways: Map<string, CTransitGateway>;
   tgwAttachments: Map<string, CTgwAttachment>;
@@ -1355,6 +1369,8 @@ function compileTransitGateways(
   (t.transitGatewayRouteTables ?? []).forEach((rt, i) => {
     const tgw = transitGateways.get(rt.transitGatewayId);
     if (!tgw) return;
+    // A transit gateway is regional; the format gives it no region, so it is that of its VPCs.
+    const prefixLists = prefixListsIn(tgw.attachments.find((a) => a.vpc)?.vpc?.region ?? DEFAULT_REGION);
     const routes: CTgwRoute[] = [];
     const make = (
       cidr: Cidr,

@@ -24,7 +24,9 @@ import {
   LINK_LOCAL_SERVICES,
   PROTO_ICMP,
   PROTO_ICMPV6,
-  SERVICE_ADDRESSES,
+  DEFAULT_REGION,
+  parseServiceName,
+  serviceAddress,
   hasPorts,
   protocolName,
   protocolNumber,
@@ -38,7 +40,7 @@ type Source =
   | { kind: 'eni'; eni: CEni }
   | { kind: 'internet'; id: string; ip: IpAddress; external: boolean }
   /** An AWS service (`from: "s3"`): it never opens connections into a VPC (semantics.md 10.2 rule 7). */
-  | { kind: 'service'; id: string; ip: IpAddress };
+  | { kind: 'service'; id: string; service: string; ip: IpAddress };
 type Destination =
   | { kind: 'eni'; eni: CEni; aim: 'private' | 'public' | 'ipv6' }
   | { kind: 'address'; id: string; ip: IpAddress; vpc?: CVpc };
@@ -47,7 +49,6 @@ const lookupsCache = new WeakMap<Network, Lookups>();
 const INTERNET_V4 = parseIp(INTERNET_HOST_V4)!;
 const INTERNET_V6 = parseIp(INTERNET_HOST_V6)!;
 /** Service names a query may use as its destination, with their representative addresses. */
-const SERVICES = new Map<string, IpAddress>(Object.entries(SERVICE_ADDRESSES).map(([k, v]) => [k, parseIp(v)!]));
 
 /** Answers one question about the network. Bad queries (unknown ids, missing port) are errors, not traces. */
 export function trace(network: Network, query: TraceQuery, lookups?: Lookups): Result<TraceResult, Diagnostic> {
@@ -133,7 +134,8 @@ export function resolveQuery(
   const source = resolveSource(net, lk, q.from, fromEnd, family);
   if (!source.ok) return source;
   const fromInternet = source.value.kind === 'internet';
-  const destination = resolveDestination(net, q, toEnd, family, fromInternet);
+  const sourceRegion = source.value.kind === 'eni' ? source.value.eni.vpc.region : undefined;
+  const destination = resolveDestination(net, q, toEnd, family, fromInternet, sourceRegion);
   if (!destination.ok) return destination;
   const src = source.value;
   const dst = destination.value;
@@ -221,11 +223,16 @@ function resolveSource(
 ): Result<Source, Diagnostic> {
   if (text === 'internet')
     return ok({ kind: 'internet', id: 'internet', ip: family === 4 ? INTERNET_V4 : INTERNET_V6, external: false });
-  const service = end ? undefined : SERVICES.get(text);
+  const service = end ? undefined : parseServiceName(text);
   if (service) {
     if (family !== 4)
       return queryError('QUERY_FAMILY', `The ${text} service is modelled with IPv4 addresses only.`, 'family');
-    return ok({ kind: 'service', id: text, ip: service });
+    return ok({
+      kind: 'service',
+      id: text,
+      service: service.service,
+      ip: serviceAddress(service.service, service.region ?? DEFAULT_REGION),
+    });
   }
   if (end?.kind === 'eni') {
     if (end.eni.interfaceEndpointId !== undefined) {
@@ -276,16 +283,19 @@ function resolveDestination(
   end: EndpointRef | undefined,
   family: 4 | 6,
   fromInternet: boolean,
+  sourceRegion: string | undefined,
 ): Result<Destination, Diagnostic> {
   const text = q.to;
   if (text === 'internet') {
     return ok({ kind: 'address', id: 'internet', ip: family === 4 ? INTERNET_V4 : INTERNET_V6 });
   }
-  const service = SERVICES.get(text);
-  if (service !== undefined && end?.kind !== 'eni') {
+  // A service is reached in the source's region unless its name says which (semantics.md 10.2 rule 3).
+  const service = end ? undefined : parseServiceName(text);
+  if (service !== undefined) {
     if (family !== 4)
       return queryError('QUERY_FAMILY', `The ${text} service is modelled with IPv4 addresses only.`, 'family');
-    return ok({ kind: 'address', id: text, ip: service });
+    const region = service.region ?? sourceRegion ?? DEFAULT_REGION;
+    return ok({ kind: 'address', id: text, ip: serviceAddress(service.service, region) });
   }
   const eni = end?.kind === 'eni' ? end.eni : undefined;
   if (eni) {
@@ -372,7 +382,7 @@ function run(net: Network, lk: Lookups, r: Resolved): TraceResult {
   };
   if (r.port !== undefined) query.port = r.port;
   if (src.kind === 'service')
-    return serviceSourceTrace(net, w, query, src.id, dst.kind === 'eni' ? dst.eni.vpc : dst.vpc);
+    return serviceSourceTrace(net, w, query, src.id, src.service, dst.kind === 'eni' ? dst.eni.vpc : dst.vpc);
   if (!srcIp || !dstIp) {
     const missing = !srcIp ? (src as { eni: CEni }).eni : (dst as { eni: CEni }).eni;
     const comp: PathComponent = {
@@ -529,13 +539,14 @@ function serviceSourceTrace(
   net: Network,
   w: Walker,
   query: ResolvedQuery,
+  id: string,
   service: string,
   vpc: CVpc | undefined,
 ): TraceResult {
   const svc: PathComponent = {
     seq: 1,
     direction: 'forward',
-    component: { id: service, type: 'aws-service' },
+    component: { id, type: 'aws-service' },
     action: 'send',
   };
   const endpoint = vpc

@@ -431,8 +431,10 @@ function checkRef(cx: ParseContext, id: string, kinds: readonly IdKind[], at: At
 
 /** Prefix lists every document has (their ranges are the engine's). */
 /**
- * Built-in managed prefix lists of the AWS services with gateway endpoints. The ranges are
- * illustrative public ranges (AWS publishes the real, per-region lists); they match semantics.md's fixtures.
+ * Built-in managed prefix lists of the AWS services with gateway endpoints, with their us-east-1
+ * ranges. The ranges are illustrative public ranges (AWS publishes the real, per-region lists); they
+ * match semantics.md's fixtures. Lists are regional: the engine expands `pl-s3` to the ranges of the
+ * referencing VPC's region (src/engine/builtins.ts, serviceRanges).
  */
 export const BUILTIN_PREFIX_LISTS: Readonly<Record<string, readonly string[]>> = {
   'pl-s3': ['52.216.0.0/15', '3.5.0.0/19'],
