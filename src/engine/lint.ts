@@ -59,6 +59,11 @@ export const LINT_CODES = {
     summary: 'A transit gateway attachment is associated with no route table, so traffic arriving from it is dropped.',
     doc: 'https://docs.aws.amazon.com/vpc/latest/tgw/tgw-route-tables.html; semantics.md 9.3',
   },
+  LINT_TGW_APPLIANCE_MODE_OFF: {
+    summary:
+      'A VPC attachment in several availability zones routes traffic to stateful appliances, but appliance mode is off.',
+    doc: 'https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html; semantics.md 9.2 rule 4',
+  },
   LINT_VPC_CIDR_OVERLAP_CONNECTED: {
     summary: 'Two connected VPCs have overlapping CIDR blocks, so addresses in the overlap are ambiguous.',
     doc: `${PEERING}/vpc-peering-basics.html; semantics.md 8.1 rule 3`,
@@ -467,6 +472,28 @@ function lintPeerings(net: Network, add: Add): void {
 
 function lintTransitGateways(net: Network, add: Add): void {
   for (const att of net.tgwAttachments.values()) {
+    if (att.type === 'vpc' && !att.applianceMode && new Set(att.subnets.map((s) => s.az)).size > 1) {
+      // Traffic arriving from the TGW is routed by the attachment subnet's table (9.2 rule 3): if that
+      // sends it to an appliance, a reply from another zone meets another appliance (rule 4).
+      const appliances = att.subnets.flatMap((s) =>
+        s.routeTable.routes.filter(
+          (r) =>
+            (r.targetType === 'instance' || r.targetType === 'network-interface') &&
+            r.targetObject !== undefined &&
+            !(r.targetObject as CEni).sourceDestCheck,
+        ),
+      );
+      if (appliances.length > 0) {
+        add(
+          'LINT_TGW_APPLIANCE_MODE_OFF',
+          att.id,
+          att.path,
+          `Attachment ${att.id} spans ${[...new Set(att.subnets.map((s) => s.az))].join(', ')} and its subnets route ` +
+            `traffic from the transit gateway to ${[...new Set(appliances.map((r) => r.target))].join(', ')}, but appliance mode is off: ` +
+            `a reply from another zone can reach a different appliance, which drops it. Enable appliance mode.`,
+        );
+      }
+    }
     // Each transit gateway an attachment joins routes its traffic with the table associated on that side.
     for (const tgw of att.peerTgw ? [att.tgw, att.peerTgw] : [att.tgw]) {
       if (att.tableByTgw.has(tgw)) continue;

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../../../src/model/index.ts';
 import { validateTopology } from '../../../../src/model/index.ts';
+import { compile, lintNetwork } from '../../../../src/engine/index.ts';
 import { component, components, expectBlocked, expectReachable, ids, run } from './trace-helpers.ts';
 
 /** Where the packet entered vpc-insp from the transit gateway (the attachment's first appearance on a path). */
@@ -133,5 +134,23 @@ describe('transit gateway appliance mode (semantics.md 9.2 rule 4)', () => {
     const sn = t.subnets!.find((s) => s.id === 'sn-b')!;
     sn.availabilityZone = 'us-east-1a';
     expectReachable(run(t, A1_TO_B1));
+  });
+});
+
+describe('LINT_TGW_APPLIANCE_MODE_OFF', () => {
+  const lintCodes = (t: Topology) =>
+    lintNetwork(compile(t, { diagnostics: [] }))
+      .filter((d) => d.code === 'LINT_TGW_APPLIANCE_MODE_OFF')
+      .map((d) => d.resourceId);
+
+  it('flags the inspection attachment: two zones, firewalls behind it, appliance mode off', () => {
+    expect(lintCodes(inspection(false))).toEqual(['att-insp']);
+  });
+
+  it('is silent with appliance mode on, or with one zone only', () => {
+    expect(lintCodes(inspection(true))).toEqual([]);
+    const t = inspection(false);
+    t.transitGatewayAttachments!.find((a) => a.id === 'att-insp')!.subnetIds = ['sn-tgw-a'];
+    expect(lintCodes(t)).toEqual([]);
   });
 });
