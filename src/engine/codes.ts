@@ -114,7 +114,8 @@ export const EXPLANATION_CODES = {
   },
   NO_PATH: { summary: 'No path exists between the source and the destination.', doc: RA },
   VPCE_INTRA_VPC_TRAFFIC: {
-    summary: 'A VPC endpoint cannot initiate connections toward resources in its VPC; only replies come back through it.',
+    summary:
+      'A VPC endpoint cannot initiate connections toward resources in its VPC; only replies come back through it.',
     doc: RA,
   },
   DISCONNECTED_VPCS: {

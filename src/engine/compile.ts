@@ -714,7 +714,12 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
     });
   });
 
-  const { transitGateways, tgwAttachments, tgwRouteTables } = compileTransitGateways(t, vpcs, subnets, prefixListsIn);
+  const { transitGateways, tgwAttachments, tgwRouteTables, skippedPropagations } = compileTransitGateways(
+    t,
+    vpcs,
+    subnets,
+    prefixListsIn,
+  );
 
   const ctx: TargetContext = {
     transitGateways,
@@ -825,6 +830,9 @@ function build(t: Topology, diagnostics: Diagnostic[]): Network {
   for (const [id, list] of endpointInterfaces)
     if (list[0]) endpoints.set(id, Object.freeze({ kind: 'eni' as const, eni: list[0] }));
 
+  // Propagations the transit gateway does not install are warnings of the table (semantics.md 9.2 rule 5);
+  // a trace through that table lists them.
+  if (skippedPropagations.length > 0) diagnostics = [...diagnostics, ...skippedPropagations];
   const diagnosticsByResource = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     if (d.resourceId === undefined) continue;
@@ -1328,7 +1336,9 @@ function compileTransitGateways(
   transitGateways: Map<string, CTransitGateway>;
   tgwAttachments: Map<string, CTgwAttachment>;
   tgwRouteTables: Map<string, CTgwRouteTable>;
+  skippedPropagations: Diagnostic[];
 } {
+  const skippedPropagations: Diagnostic[] = [];
   const transitGateways = new Map<string, CTransitGateway>();
   const tgwAttachments = new Map<string, CTgwAttachment>();
   const tgwRouteTables = new Map<string, CTgwRouteTable>();
@@ -1413,7 +1423,17 @@ function compileTransitGateways(
       if (!att?.vpc || att.type !== 'vpc') return;
       for (const cidr of [...att.vpc.cidrs4, ...att.vpc.cidrs6]) {
         if (staticKeys.has(cidr.text)) continue;
-        if (propagated.some((p) => p.attachment !== att && cidrsOverlapLocal(p.cidr, cidr))) continue;
+        const clash = propagated.find((p) => p.attachment !== att && cidrsOverlapLocal(p.cidr, cidr));
+        if (clash) {
+          skippedPropagations.push({
+            code: 'SIM_TGW_PROPAGATION_SKIPPED_OVERLAP',
+            severity: 'warning',
+            resourceId: rt.id,
+            path: `topology.transitGatewayRouteTables[${i}].propagations[${k}]`,
+            message: `${rt.id} does not install ${cidr.text} from ${att.id}: it overlaps ${clash.cidr.text}, already propagated from ${clash.attachment.id}. A transit gateway cannot route between overlapping VPCs.`,
+          });
+          continue;
+        }
         propagated.push({ cidr, attachment: att });
         routes.push(make(cidr, cidr.text, 'propagated', 1000 + k, att, false));
       }
@@ -1434,7 +1454,7 @@ function compileTransitGateways(
       if (att.tgw === tgw) att.table = table;
     }
   });
-  return { transitGateways, tgwAttachments, tgwRouteTables };
+  return { transitGateways, tgwAttachments, tgwRouteTables, skippedPropagations };
 }
 
 function cidrsOverlapLocal(a: Cidr, b: Cidr): boolean {

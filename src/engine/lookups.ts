@@ -6,9 +6,11 @@
  */
 import {
   cidrContains,
+  cidrsOverlap,
   portSetIntersectRange,
   portSetSubtract,
   portSetUnion,
+  type Cidr,
   type IpAddress,
   type PortRange,
   type PortSet,
@@ -20,8 +22,10 @@ import {
   type CDevice,
   type CEigw,
   type CIgw,
+  type CTgwAttachment,
   type CTgwRoute,
   type CTgwRouteTable,
+  type CTransitGateway,
   type CSubnet,
   type RouteTargetObject,
   type CEni,
@@ -92,6 +96,10 @@ export interface Lookups {
   endpoint(id: string): EndpointRef | undefined;
   /** Longest prefix match in a transit gateway route table; static before propagated on equal prefixes. */
   lookupTgwRoute(table: CTgwRouteTable, dst: IpAddress): CTgwRoute | undefined;
+  /** The transit gateway's VPC attachment for a VPC (the first in document order when there are several). */
+  tgwAttachmentOf(tgw: CTransitGateway, vpc: CVpc): CTgwAttachment | undefined;
+  /** The route table an attachment is associated with on a transit gateway (a peering attachment has one per side). */
+  tgwRouteTableOf(att: CTgwAttachment, tgw: CTransitGateway): CTgwRouteTable | undefined;
 }
 
 /** The unit port set used for protocols without ports, so "allowed" stays a set. */
@@ -179,6 +187,127 @@ function evaluateSinglePort(rules: readonly CNaclRule[], egress: boolean, pkt: P
   return { allowed: [], denied: all, decisions: [] };
 }
 
+// ------------------------------------------------------------------------------ packed NACL rules
+
+/**
+ * A NACL direction's rules (sorted) packed into one Int32Array, STRIDE slots a rule, so the first-match
+ * scan over IPv4 reads contiguous memory instead of chasing a rule object and its CIDR object per rule:
+ * on large networks those objects are rarely in cache, and the pointer chasing dominated evaluation.
+ * Addresses are stored with the sign bit flipped, so signed comparison keeps unsigned order.
+ */
+interface PackedRules {
+  readonly data: Int32Array;
+  readonly rules: readonly CNaclRule[];
+}
+
+const STRIDE = 8;
+const SIGN = 0x80000000;
+const F_ALLOW = 1;
+const F_PORTS = 2;
+
+function int32(n: number | undefined, fallback: number): number | undefined {
+  if (n === undefined) return fallback;
+  return Number.isInteger(n) && n >= -0x80000000 && n <= 0x7fffffff ? n : undefined;
+}
+
+/** Undefined when a rule holds a value the packed form cannot represent exactly (the object path decides). */
+function packRules(rules: readonly CNaclRule[]): PackedRules | undefined {
+  const data = new Int32Array(rules.length * STRIDE);
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    const b = i * STRIDE;
+    if (r.cidr.family === 4) {
+      data[b] = (r.cidr.network ^ SIGN) | 0;
+      data[b + 1] = (r.cidr.last ^ SIGN) | 0;
+    } else {
+      // An IPv6 rule never matches an IPv4 packet: an empty range.
+      data[b] = 0x7fffffff;
+      data[b + 1] = -0x80000000;
+    }
+    const proto = int32(r.proto, -1);
+    const from = int32(r.ports?.from, 0);
+    const to = int32(r.ports?.to, 65535);
+    const type = int32(r.icmpType, -1);
+    const code = int32(r.icmpCode, -1);
+    if (proto === undefined || from === undefined || to === undefined || type === undefined || code === undefined)
+      return undefined;
+    data[b + 2] = proto;
+    data[b + 3] = from;
+    data[b + 4] = to;
+    data[b + 5] = type;
+    data[b + 6] = code;
+    data[b + 7] = (r.action === 'allow' ? F_ALLOW : 0) | (r.ports && r.proto !== PROTO_ALL ? F_PORTS : 0);
+  }
+  return { data, rules };
+}
+
+/** `evaluateNaclRules` over packed rules, for IPv4 packets: the same outcome, decision for decision. */
+function evaluatePacked(p: PackedRules, egress: boolean, pkt: Packet): NaclOutcome {
+  const d = p.data;
+  const end = d.length;
+  const addr = egress ? pkt.dst : pkt.src;
+  // (Called for IPv4 packets only; the guard keeps the type checker's bigint out.)
+  const v = addr.family === 4 ? (addr.value ^ SIGN) | 0 : 0;
+  const proto = pkt.proto;
+  const ported = hasPorts(proto);
+  const dport = pkt.dport;
+  if (!ported || (dport.length === 1 && dport[0]!.from === dport[0]!.to)) {
+    const icmp = proto === PROTO_ICMP || proto === PROTO_ICMPV6;
+    const icmpType = pkt.icmpType;
+    const icmpCode = pkt.icmpCode;
+    const port = ported ? dport[0]!.from : 0;
+    const all = ported ? dport : NO_PORTS;
+    for (let b = 0; b < end; b += STRIDE) {
+      if (v < d[b]! || v > d[b + 1]!) continue;
+      const rp = d[b + 2]!;
+      if (rp !== PROTO_ALL) {
+        if (rp !== proto) continue;
+        if (icmp) {
+          const t = d[b + 5]!;
+          if (t !== -1 && t !== icmpType) continue;
+          const c = d[b + 6]!;
+          if (c !== -1 && c !== icmpCode) continue;
+        }
+        if (ported && (port < d[b + 3]! || port > d[b + 4]!)) continue;
+      }
+      const decisions = [{ ports: all, rule: p.rules[b / STRIDE]! }];
+      return d[b + 7]! & F_ALLOW ? { allowed: all, denied: [], decisions } : { allowed: [], denied: all, decisions };
+    }
+    return { allowed: [], denied: all, decisions: [] };
+  }
+  // A port set (the client's ephemeral range on a reply): ported protocols only, so no ICMP fields.
+  let remaining: PortSet = dport;
+  let allowed: PortSet = [];
+  const decisions: NaclDecision[] = [];
+  for (let b = 0; b < end; b += STRIDE) {
+    if (v < d[b]! || v > d[b + 1]!) continue;
+    const rp = d[b + 2]!;
+    if (rp !== PROTO_ALL && rp !== proto) continue;
+    const rule = p.rules[b / STRIDE]!;
+    let covered = remaining;
+    if (d[b + 7]! & F_PORTS) {
+      const from = d[b + 3]!;
+      const to = d[b + 4]!;
+      if (!overlapsBounds(remaining, from, to)) continue;
+      if (remaining.length === 0 || from > remaining[0]!.from || to < remaining[remaining.length - 1]!.to)
+        covered = portSetIntersectRange(remaining, rule.ports!);
+    }
+    decisions.push({ ports: covered, rule });
+    if (d[b + 7]! & F_ALLOW) allowed = allowed.length === 0 ? covered : portSetUnion(allowed, covered);
+    remaining = covered === remaining ? [] : portSetSubtract(remaining, covered);
+    if (remaining.length === 0) break;
+  }
+  return { allowed, denied: portSetSubtract(dport, allowed), decisions };
+}
+
+function overlapsBounds(set: PortSet, from: number, to: number): boolean {
+  for (let i = 0; i < set.length; i++) {
+    const x = set[i]!;
+    if (x.from <= to && x.to >= from) return true;
+  }
+  return false;
+}
+
 function portOf(pkt: Packet): number {
   return pkt.dport[0]?.from ?? 0;
 }
@@ -201,30 +330,128 @@ export function matchSecurityGroupRules(
   egress: boolean,
   pkt: Packet,
   refVpc: CVpc | undefined,
-  isMember: (vpc: CVpc, sgId: string, ip: IpAddress) => boolean,
+  isMember: IsMember,
 ): SgMatch | undefined {
   const peerAddr = egress ? pkt.dst : pkt.src;
-  const proto = pkt.proto;
   for (const sg of eni.sgs) {
-    for (const rule of egress ? sg.outbound : sg.inbound) {
-      if (rule.proto !== PROTO_ALL && rule.proto !== proto) continue;
-      if (!sgRuleMatchesTraffic(rule, pkt)) continue;
-      const peer = rule.peer;
-      switch (peer.kind) {
-        case 'cidr': {
-          const c = peer.cidr;
-          if (c.family === peerAddr.family && peerAddr.value >= c.network && peerAddr.value <= c.last) return rule;
-          break;
-        }
-        case 'prefix-list':
-          for (const c of peer.cidrs) if (c.family === pkt.family && cidrContains(c, peerAddr)) return rule;
-          break;
-        case 'sg':
-          // A reference stands for the private addresses of the member interfaces, and only while the
-          // sender's address is still the member's own (no NAT or middlebox on the way).
-          if (refVpc && isMember(refVpc, peer.sgId, peerAddr)) return rule;
-          break;
+    const hit = matchRuleList(egress ? sg.outbound : sg.inbound, pkt, peerAddr, refVpc, isMember);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** The first rule of one group's list that allows the packet. */
+function matchRuleList(
+  rules: readonly CSgRule[],
+  pkt: Packet,
+  peerAddr: IpAddress,
+  refVpc: CVpc | undefined,
+  isMember: IsMember,
+): CSgRule | undefined {
+  const proto = pkt.proto;
+  for (const rule of rules) {
+    if (rule.proto !== PROTO_ALL && rule.proto !== proto) continue;
+    if (!sgRuleMatchesTraffic(rule, pkt)) continue;
+    if (sgPeerMatches(rule, peerAddr, refVpc, isMember)) return rule;
+  }
+  return undefined;
+}
+
+type IsMember = (vpc: CVpc, sgId: string, ip: IpAddress) => boolean;
+
+/** The peer part of a rule: the other end's address is in its CIDR or list, or holds a member of its group. */
+function sgPeerMatches(rule: CSgRule, peerAddr: IpAddress, refVpc: CVpc | undefined, isMember: IsMember): boolean {
+  const peer = rule.peer;
+  switch (peer.kind) {
+    case 'cidr': {
+      const c = peer.cidr;
+      return c.family === peerAddr.family && peerAddr.value >= c.network && peerAddr.value <= c.last;
+    }
+    case 'prefix-list':
+      for (const c of peer.cidrs) if (c.family === peerAddr.family && cidrContains(c, peerAddr)) return true;
+      return false;
+    case 'sg':
+      // A reference stands for the private addresses of the member interfaces, and only while the
+      // sender's address is still the member's own (no NAT or middlebox on the way).
+      return refVpc !== undefined && isMember(refVpc, peer.sgId, peerAddr);
+  }
+}
+
+// ----------------------------------------------------------------------- packed security-group rules
+
+/** A group direction's rules packed like NACL rules (same STRIDE and address encoding), for IPv4. */
+interface PackedSgRules {
+  readonly data: Int32Array;
+  readonly rules: readonly CSgRule[];
+}
+
+/** Peer kinds in the packed form: an IPv4 CIDR decides in the array; the others ask the rule object. */
+const PEER_CIDR4 = 0;
+const PEER_CIDR6 = 1;
+const PEER_OTHER = 2;
+
+function packSgRules(rules: readonly CSgRule[]): PackedSgRules | undefined {
+  const data = new Int32Array(rules.length * STRIDE);
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    const b = i * STRIDE;
+    const proto = int32(r.proto, -1);
+    // Ports count only for rules of one protocol (compile drops them on `all` rules).
+    const ported = r.ports !== undefined && r.proto !== PROTO_ALL;
+    const from = int32(ported ? r.ports.from : undefined, 0);
+    const to = int32(ported ? r.ports.to : undefined, 65535);
+    const type = int32(r.icmpType, -1);
+    const code = int32(r.icmpCode, -1);
+    if (proto === undefined || from === undefined || to === undefined || type === undefined || code === undefined)
+      return undefined;
+    const peer = r.peer;
+    if (peer.kind === 'cidr' && peer.cidr.family === 4) {
+      data[b] = (peer.cidr.network ^ SIGN) | 0;
+      data[b + 1] = (peer.cidr.last ^ SIGN) | 0;
+    }
+    data[b + 2] = proto;
+    data[b + 3] = from;
+    data[b + 4] = to;
+    data[b + 5] = type;
+    data[b + 6] = code;
+    data[b + 7] = peer.kind !== 'cidr' ? PEER_OTHER : peer.cidr.family === 4 ? PEER_CIDR4 : PEER_CIDR6;
+  }
+  return { data, rules };
+}
+
+/** The first rule of a packed list that allows an IPv4 packet (`matchSecurityGroupRules` on one list). */
+function matchPackedSg(
+  p: PackedSgRules,
+  pkt: Packet,
+  peerAddr: IpAddress,
+  refVpc: CVpc | undefined,
+  isMember: IsMember,
+): CSgRule | undefined {
+  const d = p.data;
+  const end = d.length;
+  const v = peerAddr.family === 4 ? (peerAddr.value ^ SIGN) | 0 : 0;
+  const proto = pkt.proto;
+  const ported = hasPorts(proto);
+  const port = portOf(pkt);
+  const icmp = proto === PROTO_ICMP || proto === PROTO_ICMPV6;
+  for (let b = 0; b < end; b += STRIDE) {
+    const rp = d[b + 2]!;
+    if (rp !== PROTO_ALL) {
+      if (rp !== proto) continue;
+      if (icmp) {
+        const t = d[b + 5]!;
+        if (t !== -1 && t !== pkt.icmpType) continue;
+        const c = d[b + 6]!;
+        if (c !== -1 && c !== pkt.icmpCode) continue;
       }
+      if (ported && (port < d[b + 3]! || port > d[b + 4]!)) continue;
+    }
+    const kind = d[b + 7]!;
+    if (kind === PEER_CIDR4) {
+      if (v >= d[b]! && v <= d[b + 1]!) return p.rules[b / STRIDE];
+    } else if (kind === PEER_OTHER) {
+      const rule = p.rules[b / STRIDE]!;
+      if (sgPeerMatches(rule, peerAddr, refVpc, isMember)) return rule;
     }
   }
   return undefined;
@@ -257,13 +484,90 @@ function indexedIsMember(vpc: CVpc, sgId: string, ip: IpAddress): boolean {
   return d !== undefined && d.kind === 'eni' && d.sgIds.has(sgId);
 }
 
-/** The indexed lookups: bucketed longest-prefix match, pre-sorted NACLs, address maps. */
+/** A transit gateway route table's routes bucketed like a VPC table's: longest prefix first. */
+interface TgwLpm {
+  readonly masks: number[];
+  readonly buckets4: Map<number, CTgwRoute>[];
+  readonly shifts: bigint[];
+  readonly buckets6: Map<bigint, CTgwRoute>[];
+}
+
+function buildTgwLpm(table: CTgwRouteTable): TgwLpm {
+  const by4 = new Map<number, Map<number, CTgwRoute>>();
+  const by6 = new Map<number, Map<bigint, CTgwRoute>>();
+  // `routes` is sorted (prefix, then static before propagated, then document order): the first one wins.
+  for (const r of table.routes) {
+    const c = r.cidr;
+    if (c.family === 4) {
+      let m = by4.get(c.prefix);
+      if (!m) by4.set(c.prefix, (m = new Map<number, CTgwRoute>()));
+      if (!m.has(c.network)) m.set(c.network, r);
+    } else {
+      let m = by6.get(c.prefix);
+      if (!m) by6.set(c.prefix, (m = new Map<bigint, CTgwRoute>()));
+      const key = c.network >> BigInt(128 - c.prefix);
+      if (!m.has(key)) m.set(key, r);
+    }
+  }
+  const p4 = [...by4.keys()].sort((a, b) => b - a);
+  const p6 = [...by6.keys()].sort((a, b) => b - a);
+  return {
+    masks: p4.map((p) => (p === 0 ? 0 : (0xffffffff << (32 - p)) >>> 0)),
+    buckets4: p4.map((p) => by4.get(p)!),
+    shifts: p6.map((p) => BigInt(128 - p)),
+    buckets6: p6.map((p) => by6.get(p)!),
+  };
+}
+
+function lookupTgwLpm(lpm: TgwLpm, dst: IpAddress): CTgwRoute | undefined {
+  if (dst.family === 4) {
+    const { masks, buckets4 } = lpm;
+    for (let i = 0; i < masks.length; i++) {
+      const hit = buckets4[i]!.get((dst.value & masks[i]!) >>> 0);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  const { shifts, buckets6 } = lpm;
+  for (let i = 0; i < shifts.length; i++) {
+    const hit = buckets6[i]!.get(dst.value >> shifts[i]!);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * The indexed lookups: bucketed longest-prefix match, pre-sorted NACLs packed for IPv4, address maps.
+ * The packed NACLs and the transit gateway buckets are built on first use and kept with these lookups
+ * (the compiled network stays as compile made it).
+ */
 export function indexedLookups(net: Network): Lookups {
+  const packed = new WeakMap<readonly CNaclRule[], PackedRules | null>();
+  const packedSg = new WeakMap<readonly CSgRule[], PackedSgRules | null>();
+  const tgwLpm = new WeakMap<CTgwRouteTable, TgwLpm>();
   return {
     lookupRoute: lookupLpm,
-    evaluateNacl: (nacl, egress, pkt) => evaluateNaclRules(egress ? nacl.outbound : nacl.inbound, egress, pkt),
-    matchSecurityGroups: (eni, egress, pkt, refVpc) =>
-      matchSecurityGroupRules(eni, egress, pkt, refVpc, indexedIsMember),
+    evaluateNacl: (nacl, egress, pkt) => {
+      const rules = egress ? nacl.outbound : nacl.inbound;
+      if (pkt.family !== 4) return evaluateNaclRules(rules, egress, pkt);
+      let p = packed.get(rules);
+      if (p === undefined) packed.set(rules, (p = packRules(rules) ?? null));
+      return p ? evaluatePacked(p, egress, pkt) : evaluateNaclRules(rules, egress, pkt);
+    },
+    matchSecurityGroups: (eni, egress, pkt, refVpc) => {
+      if (pkt.family !== 4) return matchSecurityGroupRules(eni, egress, pkt, refVpc, indexedIsMember);
+      const peerAddr = egress ? pkt.dst : pkt.src;
+      for (const sg of eni.sgs) {
+        const rules = egress ? sg.outbound : sg.inbound;
+        let p = packedSg.get(rules);
+        if (p === undefined) packedSg.set(rules, (p = packSgRules(rules) ?? null));
+        const hit = p
+          ? matchPackedSg(p, pkt, peerAddr, refVpc, indexedIsMember)
+          : matchRuleList(rules, pkt, peerAddr, refVpc, indexedIsMember);
+        if (hit) return hit;
+      }
+      return undefined;
+    },
     deviceAt: indexedDeviceAt,
     publicIpOwner: (ip) => net.publicIps.get(ip),
     routeTableOf: (subnet) => subnet.routeTable,
@@ -274,10 +578,12 @@ export function indexedLookups(net: Network): Lookups {
     routeTarget: (route) => route.targetObject,
     endpoint: (id) => net.endpoints.get(id),
     lookupTgwRoute: (table, dst) => {
-      // Sorted longest prefix first at compile time: the first route that contains the address wins.
-      for (const r of table.routes) if (cidrContains(r.cidr, dst)) return r;
-      return undefined;
+      let lpm = tgwLpm.get(table);
+      if (!lpm) tgwLpm.set(table, (lpm = buildTgwLpm(table)));
+      return lookupTgwLpm(lpm, dst);
     },
+    tgwAttachmentOf: (tgw, vpc) => tgw.attachmentOfVpc.get(vpc),
+    tgwRouteTableOf: (att, tgw) => att.tableByTgw.get(tgw),
   };
 }
 
@@ -348,17 +654,23 @@ function scanById<T extends { id: string }>(items: Iterable<T>, id: string): T |
 /**
  * The naive reference: no indexes at all. Associations and ids are found by scanning the document's
  * arrays in order, routes by scanning every route, NACLs sorted at every evaluation and matched one
- * port range at a time, addresses by scanning every device.
+ * port range at a time, addresses by scanning every device of the network, transit gateway
+ * attachments, associations and propagations by scanning the document's transit gateway arrays (the
+ * propagated routes of a table are worked out again at every lookup).
  */
 export function naiveLookups(net: Network): Lookups {
   const t = net.topology;
   const deviceAt = (vpc: CVpc, ip: IpAddress): CDevice | undefined => {
-    for (const d of vpc.devices) {
-      if (d.kind === 'eni') {
-        if (ip.family === 4 ? d.ips4.includes(ip.value) : d.ips6.includes(ip.value)) return d;
-      } else if (ip.family === 4 && d.ip4 === ip.value) return d;
+    // Every interface and NAT gateway of the network, in the order compile meets them: interfaces of
+    // instances and standalone ones, then NAT gateways, then interface endpoints' interfaces.
+    let endpointInterface: CEni | undefined;
+    for (const e of net.enis.values()) {
+      if (e.vpc !== vpc || !(ip.family === 4 ? e.ips4.includes(ip.value) : e.ips6.includes(ip.value))) continue;
+      if (e.interfaceEndpointId === undefined) return e;
+      endpointInterface ??= e;
     }
-    return undefined;
+    if (ip.family === 4) for (const n of net.natGateways.values()) if (n.vpc === vpc && n.ip4 === ip.value) return n;
+    return endpointInterface;
   };
   const table = (id: string): CRouteTable | undefined => scanById(net.routeTables.values(), id);
   const nacl = (id: string): CNacl | undefined => scanById(net.nacls.values(), id);
@@ -463,18 +775,57 @@ export function naiveLookups(net: Network): Lookups {
     },
     lookupTgwRoute: (table, dst) => {
       let best: CTgwRoute | undefined;
-      for (const r of table.routesAsWritten) {
-        if (!cidrContains(r.cidr, dst)) continue;
-        if (
-          !best ||
-          r.cidr.prefix > best.cidr.prefix ||
-          (r.cidr.prefix === best.cidr.prefix &&
-            (r.rank < best.rank || (r.rank === best.rank && r.docIndex < best.docIndex)))
-        ) {
-          best = r;
+      const wins = (cidr: Cidr, rank: number, docIndex: number): boolean =>
+        !best ||
+        cidr.prefix > best.cidr.prefix ||
+        (cidr.prefix === best.cidr.prefix && (rank < best.rank || (rank === best.rank && docIndex < best.docIndex)));
+      // Static routes (one entry per CIDR of a prefix-list destination), as written.
+      const statics = table.routesAsWritten.filter((r) => r.ref.type === 'static');
+      for (const r of statics) if (cidrContains(r.cidr, dst) && wins(r.cidr, r.rank, r.docIndex)) best = r;
+      // Propagated routes: the CIDRs of each VPC attachment the table lists, in order, except one with a
+      // static route to the same CIDR, or one overlapping a CIDR another attachment propagated before
+      // (semantics.md 9.2 rule 5).
+      const doc = (t.transitGatewayRouteTables ?? [])[pathIndex(table.path)];
+      const installed: { cidr: Cidr; att: CTgwAttachment }[] = [];
+      (doc?.propagations ?? []).forEach((id, k) => {
+        const att = scanById(net.tgwAttachments.values(), id);
+        if (!att?.vpc || att.type !== 'vpc') return;
+        for (const cidr of [...att.vpc.cidrs4, ...att.vpc.cidrs6]) {
+          if (statics.some((r) => r.cidr.text === cidr.text)) continue;
+          if (installed.some((p) => p.att !== att && cidrsOverlap(p.cidr, cidr))) continue;
+          installed.push({ cidr, att });
+          if (!cidrContains(cidr, dst) || !wins(cidr, 1, 1000 + k)) continue;
+          const ref = {
+            routeTableId: table.id,
+            destination: cidr.text,
+            attachmentId: att.id,
+            type: 'propagated' as const,
+          };
+          best = {
+            ref: { ...ref, blackhole: false },
+            cidr,
+            attachment: att,
+            blackhole: false,
+            rank: 1,
+            docIndex: 1000 + k,
+          };
         }
-      }
+      });
       return best;
+    },
+    tgwAttachmentOf: (tgw, vpc) => {
+      for (const a of t.transitGatewayAttachments ?? []) {
+        if (a.transitGatewayId === tgw.id && a.type === 'vpc' && a.vpcId === vpc.id)
+          return scanById(net.tgwAttachments.values(), a.id);
+      }
+      return undefined;
+    },
+    tgwRouteTableOf: (att, tgw) => {
+      for (const rt of t.transitGatewayRouteTables ?? []) {
+        if (rt.transitGatewayId === tgw.id && (rt.associations ?? []).includes(att.id))
+          return scanById(net.tgwRouteTables.values(), rt.id);
+      }
+      return undefined;
     },
     endpoint: (id) => {
       let eni = instanceEni(id) ?? scanById(net.enis.values(), id);

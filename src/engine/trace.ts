@@ -496,9 +496,21 @@ function run(net: Network, lk: Lookups, r: Resolved): TraceResult {
  * attachments. Routes are not considered: this is the "is anything there at all" summary.
  */
 function vpcsConnected(net: Network, a: CVpc, b: CVpc): boolean {
+  let byVpc = connectedCache.get(net);
+  if (!byVpc) connectedCache.set(net, (byVpc = new Map<CVpc, Set<CVpc>>()));
+  let joined = byVpc.get(a);
+  if (!joined) byVpc.set(a, (joined = connectedVpcs(net, a)));
+  return joined.has(b);
+}
+const connectedCache = new WeakMap<Network, Map<CVpc, Set<CVpc>>>();
+
+/** Every VPC joined to `a` by an active peering or by transit gateways reachable from its attachments. */
+function connectedVpcs(net: Network, a: CVpc): Set<CVpc> {
+  const out = new Set<CVpc>();
   for (const p of net.peerings.values()) {
     if (p.status !== 'active') continue;
-    if ((p.requester === a && p.accepter === b) || (p.requester === b && p.accepter === a)) return true;
+    if (p.requester === a) out.add(p.accepter);
+    else if (p.accepter === a) out.add(p.requester);
   }
   const reached = new Set<CTransitGateway>();
   const queue: CTransitGateway[] = [];
@@ -519,9 +531,9 @@ function vpcsConnected(net: Network, a: CVpc, b: CVpc): boolean {
     }
   }
   for (const att of net.tgwAttachments.values()) {
-    if (att.available && att.type === 'vpc' && att.vpc === b && reached.has(att.tgw)) return true;
+    if (att.available && att.type === 'vpc' && att.vpc && reached.has(att.tgw)) out.add(att.vpc);
   }
-  return false;
+  return out;
 }
 
 function replyIcmpType(t: number): number {

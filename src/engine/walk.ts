@@ -331,7 +331,7 @@ export class Walker {
   private transitGatewayHop(tgw: CTransitGateway, pkt: Packet, routeComp: PathComponent, from: CSubnet): WalkEnd {
     if (++this.hops > MAX_HOPS) return this.loop(tgw.id);
     this.touch(tgw.id);
-    const att = tgw.attachmentOfVpc.get(from.vpc)!;
+    const att = this.lk.tgwAttachmentOf(tgw, from.vpc)!;
     const entry = att.subnets.find((sn) => sn.az === from.az);
     if (!entry) {
       routeComp.action = 'drop';
@@ -362,7 +362,7 @@ export class Walker {
     let out: CTgwAttachment;
     for (let hop = 0; ; hop++) {
       if (hop > 8) return this.loop(current.id);
-      const table = inbound.tableByTgw.get(current);
+      const table = this.lk.tgwRouteTableOf(inbound, current);
       if (!table) {
         inboundComp.action = 'drop';
         this.block('TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION', inboundComp, {

@@ -8,6 +8,8 @@ import {
   cidr4,
   cidr6,
   cidrContains,
+  cidrsOverlap,
+  formatIp,
   parseCidr,
   parseIp,
   parsePortRange,
@@ -26,6 +28,7 @@ import {
   naclFirstMatch,
   naiveLookups,
   trace,
+  type Lookups,
   type Network,
   type Packet,
   type TraceQuery,
@@ -48,8 +51,11 @@ import {
   addressPool,
   documentArb,
   permissiveScenarioArb,
+  permissiveTgwScenarioArb,
   queryArb,
   scenarioArb,
+  tgwScenarioArb,
+  tgwTopologyArb,
   topologyArb,
   type Scenario,
 } from './generators.ts';
@@ -67,6 +73,9 @@ const RUNS = runs(250);
 
 /** Random topologies, and permissive ones where most queries get through (some only partly). */
 const mixedScenarioArb = fc.oneof(scenarioArb, permissiveScenarioArb);
+
+/** The same over one or two transit gateways (semantics.md 9): most queries cross one. */
+const tgwMixedScenarioArb = fc.oneof(tgwScenarioArb, permissiveTgwScenarioArb);
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -437,10 +446,13 @@ describe('NACL evaluation', () => {
         });
         const nacl = net.nacls.get('acl-1')!;
         const naive = naiveLookups(net);
+        const indexed = indexedLookups(net);
         const pkt = naclPacket(c);
         const ported = pkt.proto === 6 || pkt.proto === 17;
         for (const egress of [false, true]) {
           const out = evaluateNaclRules(egress ? nacl.outbound : nacl.inbound, egress, pkt);
+          // The indexed lookups evaluate IPv4 over packed rules: the same outcome, decision for decision.
+          expect(indexed.evaluateNacl(nacl, egress, pkt)).toStrictEqual(out);
           const asWritten = egress ? nacl.outboundAsWritten : nacl.inboundAsWritten;
           // allowed and denied split the port set exactly.
           const all: PortSet = ported ? pkt.dport : [{ from: 0, to: 0 }];
@@ -635,34 +647,159 @@ function withAddition(t: Topology, a: Addition): { topology: Topology; described
 
 const RANK: Record<string, number> = { REACHABLE: 2, REACHABLE_PARTIAL: 1 };
 
+/** Adding allow rules (on the traces' paths mostly) never lowers a verdict, nor shrinks working ports. */
+function checkMonotonicity(scenarios: fc.Arbitrary<Scenario>, parameters: fc.Parameters<unknown>): void {
+  const arb = scenarios.chain((s) =>
+    fc.array(additionArb(s), { minLength: 1, maxLength: 3 }).map((additions) => ({ ...s, additions })),
+  );
+  fc.assert(
+    fc.property(arb, ({ topology, queries, additions }) => {
+      const before = compileEngine(topology);
+      for (const a of additions) {
+        const changed = withAddition(topology, a);
+        if (!changed) continue;
+        const after = compileEngine(changed.topology);
+        for (const q of queries) {
+          const b = traceOk(before, q);
+          if (!b || RANK[b.verdict] === undefined) continue;
+          const r = traceOk(after, q);
+          const context = `${changed.described}; query ${JSON.stringify(q)}: ${b.verdict} -> ${r?.verdict ?? 'error'}`;
+          expect(r, context).toBeDefined();
+          expect(RANK[r!.verdict] ?? 0, context).toBeGreaterThanOrEqual(RANK[b.verdict]!);
+          if (b.verdict === 'REACHABLE_PARTIAL' && r!.verdict === 'REACHABLE_PARTIAL') {
+            // The working client ports can only grow.
+            expect(portSetSubtract(b.workingPortRanges ?? [], r!.workingPortRanges ?? []), context).toStrictEqual([]);
+          }
+        }
+      }
+    }),
+    parameters,
+  );
+}
+
 describe('monotonicity', () => {
   it('adding a security-group allow rule, or a NACL allow rule before every other rule, never removes reachability', () => {
-    const arb = mixedScenarioArb.chain((s) =>
-      fc.array(additionArb(s), { minLength: 1, maxLength: 3 }).map((additions) => ({ ...s, additions })),
-    );
+    checkMonotonicity(mixedScenarioArb, RUNS);
+  });
+});
+
+// --------------------------------------------------------------------------------- transit gateways
+
+/** Addresses to look up in transit gateway tables: every VPC block's ends, every interface, some outside. */
+function tgwProbes(net: Network): IpAddress[] {
+  const out: IpAddress[] = [
+    { family: 4, value: 0x08080808 },
+    { family: 4, value: 0xc6336410 },
+  ];
+  for (const vpc of net.vpcList) {
+    for (const c of [...vpc.cidrs4, ...vpc.cidrs6]) {
+      out.push({ family: c.family, value: c.network } as IpAddress, { family: c.family, value: c.last } as IpAddress);
+    }
+    for (const d of vpc.devices) {
+      if (d.kind === 'eni') for (const v of d.ips4) out.push({ family: 4, value: v });
+      else out.push({ family: 4, value: d.ip4 });
+    }
+  }
+  return out;
+}
+
+/** What a transit gateway route is, for comparing: the naive reference builds its propagated routes anew. */
+function tgwRouteShape(r: ReturnType<Lookups['lookupTgwRoute']>): unknown {
+  return r && { ref: r.ref, cidr: r.cidr.text, attachment: r.attachment?.id, blackhole: r.blackhole, rank: r.rank };
+}
+
+/** Explanation codes and additional details of a trace, and whether it crossed a transit gateway. */
+function tgwTags(r: TraceResult): string[] {
+  const comps = [...r.forward, ...r.return];
+  const tags: string[] = [
+    ...r.explanations.map((e) => e.code),
+    ...comps.flatMap((c) => c.additionalDetails ?? []),
+    ...comps.flatMap((c) => c.explanationCodes ?? []),
+  ];
+  if (comps.some((c) => c.component.type === 'transit-gateway-route-table')) tags.push(`${r.verdict} via TGW`);
+  if (comps.some((c) => c.component.id === 'tgw-attach-peer' && c.action !== 'drop')) tags.push('across TGW peering');
+  return tags;
+}
+
+describe('transit gateways', () => {
+  it('indexed engine = naive reference: deep-equal traces, and the same attachment, association and route at every lookup', () => {
     fc.assert(
-      fc.property(arb, ({ topology, queries, additions }) => {
-        const before = compileEngine(topology);
-        for (const a of additions) {
-          const changed = withAddition(topology, a);
-          if (!changed) continue;
-          const after = compileEngine(changed.topology);
-          for (const q of queries) {
-            const b = traceOk(before, q);
-            if (!b || RANK[b.verdict] === undefined) continue;
-            const r = traceOk(after, q);
-            const context = `${changed.described}; query ${JSON.stringify(q)}: ${b.verdict} -> ${r?.verdict ?? 'error'}`;
-            expect(r, context).toBeDefined();
-            expect(RANK[r!.verdict] ?? 0, context).toBeGreaterThanOrEqual(RANK[b.verdict]!);
-            if (b.verdict === 'REACHABLE_PARTIAL' && r!.verdict === 'REACHABLE_PARTIAL') {
-              // The working client ports can only grow.
-              expect(portSetSubtract(b.workingPortRanges ?? [], r!.workingPortRanges ?? []), context).toStrictEqual([]);
-            }
+      fc.property(tgwMixedScenarioArb, ({ topology, queries }) => {
+        const net = compileEngine(topology);
+        const naive = naiveLookups(net);
+        const indexed = indexedLookups(net);
+        for (const q of queries) expect(trace(net, q, naive)).toStrictEqual(trace(net, q));
+        for (const tgw of net.transitGateways.values()) {
+          for (const vpc of net.vpcList)
+            expect(indexed.tgwAttachmentOf(tgw, vpc) === naive.tgwAttachmentOf(tgw, vpc), `${tgw.id} ${vpc.id}`).toBe(
+              true,
+            );
+          for (const att of net.tgwAttachments.values())
+            expect(indexed.tgwRouteTableOf(att, tgw) === naive.tgwRouteTableOf(att, tgw), `${att.id} ${tgw.id}`).toBe(
+              true,
+            );
+        }
+        const probes = tgwProbes(net);
+        for (const table of net.tgwRouteTables.values()) {
+          for (const ip of probes) {
+            const a = indexed.lookupTgwRoute(table, ip);
+            const b = naive.lookupTgwRoute(table, ip);
+            expect(tgwRouteShape(a), `${table.id} ${formatIp(ip)}`).toStrictEqual(tgwRouteShape(b));
+            expect(a?.attachment === b?.attachment).toBe(true);
           }
         }
       }),
-      RUNS,
+      runs(200),
     );
+  });
+
+  it('adding an allow rule never removes reachability across transit gateways either', () => {
+    checkMonotonicity(tgwMixedScenarioArb, runs(100));
+  });
+
+  it('generated topologies with transit gateways are valid: validation reports no errors', () => {
+    fc.assert(
+      fc.property(tgwTopologyArb, (t) => {
+        expect(validateTopology(t).filter((d) => d.severity !== 'warning')).toStrictEqual([]);
+      }),
+      runs(100),
+    );
+  });
+
+  it('a fixed sample of the generated networks exercises the transit gateway rules (semantics.md 9)', () => {
+    // Guards the generators: the properties above are only as good as the cases they meet.
+    const seen = new Set<string>();
+    let overlapping = 0;
+    for (const { topology, queries } of fc.sample(tgwMixedScenarioArb, { seed: 20251122, numRuns: 150 })) {
+      const net = compileEngine(topology);
+      for (const q of queries) {
+        const r = traceOk(net, q);
+        if (r) for (const tag of tgwTags(r)) seen.add(tag);
+      }
+      // Two attachments with overlapping VPCs propagating into one table: the later one is skipped (9.2 rule 5).
+      for (const table of topology.transitGatewayRouteTables ?? []) {
+        const blocks = table.propagations.flatMap((id) => {
+          const vpcId = (topology.transitGatewayAttachments ?? []).find((a) => a.id === id)?.vpcId;
+          return (topology.vpcs ?? []).find((v) => v.id === vpcId)?.cidrBlocks ?? [];
+        });
+        const parsed = blocks.map((b) => parseCidr(b)).flatMap((c) => (c.ok ? [c.value] : []));
+        if (parsed.some((a, i) => parsed.some((b, j) => j > i && cidrsOverlap(a, b)))) overlapping++;
+      }
+    }
+    for (const tag of [
+      'REACHABLE via TGW',
+      'BLOCKED via TGW',
+      'across TGW peering',
+      'TGW_ROUTE_AZ_RESTRICTION',
+      'TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION',
+      'SIM_TGW_BLACKHOLE_ROUTE',
+      'BAD_STATE_ATTACHMENT',
+      'NO_ROUTE_TO_DESTINATION',
+      'AVAILABILITY_ZONE_CROSSED',
+      'UNIDIRECTIONAL_PATH_ANALYSIS_ONLY',
+    ])
+      expect(seen, tag).toContain(tag);
+    expect(overlapping).toBeGreaterThan(0);
   });
 });
 

@@ -18,6 +18,9 @@ import type {
   SgRuleBase,
   Subnet,
   Topology,
+  TransitGatewayAttachment,
+  TransitGatewayRoute,
+  TransitGatewayRouteTable,
   Vpc,
   VpcPeeringConnection,
 } from '../../src/model/index.ts';
@@ -172,11 +175,74 @@ export interface PeeringPlan {
   readonly accepterRoute: PeeringRoutePlan;
 }
 
+/** A VPC's attachment to a transit gateway (semantics.md 9.2). */
+export interface TgwAttachmentPlan {
+  /** The VPC and the transit gateway (indices modulo their counts; a VPC is attached to a gateway once). */
+  readonly vpc: number;
+  readonly tgw: number;
+  /** The zones with an attachment subnet: a VPC subnet in a zone the attachment lacks gets TGW_ROUTE_AZ_RESTRICTION. */
+  readonly azs: 'a' | 'b' | 'ab';
+  /** A dedicated /28 subnet per zone, else a workload subnet of that zone (semantics.md 9.6, same subnet). */
+  readonly dedicated: boolean;
+  /** For dedicated subnets: 0 = the main route table / default NACL, k = table (NACL) k-1 of the VPC. */
+  readonly routeTable: number;
+  readonly nacl: number;
+  readonly applianceMode: boolean;
+  readonly state: 'available' | 'modifying' | 'pending' | 'deleted';
+  /** 0 = associated with no table, k = table k-1 of its transit gateway. */
+  readonly association: number;
+  /** The tables of its transit gateway it propagates to (indices modulo the table count). */
+  readonly propagations: readonly number[];
+  /** The VPC's route to the transit gateway: 10.0.0.0/8, the CIDRs of the VPCs it can reach, 0.0.0.0/0, or none. */
+  readonly route: 'wider' | 'vpcs' | 'default' | 'none';
+  /** 0 = in every route table of the VPC, k = in table k-1. */
+  readonly routeIn: number;
+}
+
+/** A static route of a transit gateway route table. */
+export interface TgwStaticRoutePlan {
+  readonly dest: 'vpc' | 'subnet' | 'wider' | 'default' | 'external';
+  readonly pick: number;
+  /** null = blackhole; else an attachment of the table's transit gateway, the peering one included (modulo). */
+  readonly target: number | null;
+}
+
+/** A second VPC whose CIDR overlaps a generated one's: of two overlapping propagations, the later is skipped. */
+export interface TgwOverlapPlan {
+  readonly vpc: number;
+  /** The same /16, else a /20 inside it. */
+  readonly exact: boolean;
+  /** Its attachment comes first in the document (its propagation wins), else last. */
+  readonly first: boolean;
+  readonly tgw: number;
+  readonly association: number;
+  readonly propagations: readonly number[];
+}
+
+export interface TgwPlan {
+  /** Two transit gateways are joined by a peering attachment. */
+  readonly count: 1 | 2;
+  readonly sgRefSupport: readonly boolean[];
+  /** Route tables of each transit gateway (1-2), by their static routes. */
+  readonly tables: readonly (readonly (readonly TgwStaticRoutePlan[])[])[];
+  readonly attachments: readonly TgwAttachmentPlan[];
+  readonly peering: {
+    readonly state: 'available' | 'pendingAcceptance';
+    /** Per side: 0 = no table, k = table k-1 of that side's transit gateway. */
+    readonly associations: readonly number[];
+    /** Per side: the static routes to the peering in every table of that side. */
+    readonly routes: readonly ('vpcs' | 'wider' | 'none')[];
+  };
+  readonly overlap: TgwOverlapPlan | null;
+}
+
 export interface TopologyPlan {
   readonly vpcs: readonly VpcPlan[];
   readonly peerings: readonly PeeringPlan[];
   readonly customPrefixList: boolean;
   readonly externalHost: boolean;
+  /** Transit gateways (absent in plans without any). */
+  readonly tgw?: TgwPlan;
 }
 
 // ------------------------------------------------------------------------------------------ constants
@@ -400,6 +466,89 @@ export const topologyPlanArb: fc.Arbitrary<TopologyPlan> = fc.oneof(
 /** Small valid topologies (format vpcsim/1), built from plans. */
 export const topologyArb: fc.Arbitrary<Topology> = topologyPlanArb.map(buildTopology);
 
+const tgwPropagationsArb: fc.Arbitrary<readonly number[]> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant([0, 1]) },
+  { weight: 2, arbitrary: fc.array(fc.nat(1), { maxLength: 2 }) },
+  { weight: 1, arbitrary: fc.constant([]) },
+);
+
+const tgwAssociationArb: fc.Arbitrary<number> = fc.oneof(
+  { weight: 10, arbitrary: fc.integer({ min: 1, max: 2 }) },
+  { weight: 1, arbitrary: fc.constant(0) },
+);
+
+const tgwAttachmentArb: fc.Arbitrary<TgwAttachmentPlan> = fc.record({
+  vpc: fc.nat(2),
+  tgw: fc.nat(1),
+  azs: fc.constantFrom<TgwAttachmentPlan['azs']>('a', 'b', 'ab', 'ab'),
+  dedicated: fc.boolean(),
+  routeTable: fc.nat(2),
+  nacl: fc.nat(2),
+  applianceMode: fc.boolean(),
+  state: fc.oneof(
+    { weight: 12, arbitrary: fc.constant('available' as const) },
+    { weight: 1, arbitrary: fc.constantFrom('modifying' as const, 'pending' as const, 'deleted' as const) },
+  ),
+  association: tgwAssociationArb,
+  propagations: tgwPropagationsArb,
+  route: fc.constantFrom<TgwAttachmentPlan['route']>('wider', 'wider', 'wider', 'vpcs', 'default', 'none'),
+  routeIn: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
+});
+
+const tgwStaticRouteArb: fc.Arbitrary<TgwStaticRoutePlan> = fc.record({
+  dest: fc.constantFrom<TgwStaticRoutePlan['dest']>('vpc', 'subnet', 'subnet', 'wider', 'default', 'external'),
+  pick: fc.nat(7),
+  target: fc.option(fc.nat(7), { freq: 3 }),
+});
+
+const tgwTablesArb = fc.array(fc.array(tgwStaticRouteArb, { maxLength: 3 }), { minLength: 1, maxLength: 2 });
+
+export const tgwPlanArb: fc.Arbitrary<TgwPlan> = fc.record({
+  count: fc.constantFrom<1 | 2>(1, 1, 2),
+  sgRefSupport: fc.tuple(fc.boolean(), fc.boolean()),
+  tables: fc.tuple(tgwTablesArb, tgwTablesArb),
+  attachments: fc.array(tgwAttachmentArb, { minLength: 1, maxLength: 4 }),
+  peering: fc.record({
+    state: fc.constantFrom<'available' | 'pendingAcceptance'>(
+      'available',
+      'available',
+      'available',
+      'pendingAcceptance',
+    ),
+    associations: fc.tuple(tgwAssociationArb, tgwAssociationArb),
+    routes: fc.tuple(
+      fc.constantFrom<'vpcs' | 'wider' | 'none'>('vpcs', 'vpcs', 'wider', 'none'),
+      fc.constantFrom<'vpcs' | 'wider' | 'none'>('vpcs', 'vpcs', 'wider', 'none'),
+    ),
+  }),
+  overlap: fc.option(
+    fc.record({
+      vpc: fc.nat(2),
+      exact: fc.boolean(),
+      first: fc.boolean(),
+      tgw: fc.nat(1),
+      association: tgwAssociationArb,
+      propagations: tgwPropagationsArb,
+    }),
+    { freq: 3 },
+  ),
+});
+
+/** Plans of 2-3 VPCs (sometimes peered too) on one or two transit gateways. */
+export const tgwTopologyPlanArb: fc.Arbitrary<TopologyPlan> = fc.record({
+  vpcs: vpcsArb(2),
+  peerings: fc.oneof(
+    { weight: 3, arbitrary: fc.constant([]) },
+    { weight: 1, arbitrary: fc.array(peeringArb, { minLength: 1, maxLength: 2 }) },
+  ),
+  customPrefixList: fc.boolean(),
+  externalHost: fc.boolean(),
+  tgw: tgwPlanArb,
+});
+
+/** Small valid topologies with transit gateways. */
+export const tgwTopologyArb: fc.Arbitrary<Topology> = tgwTopologyPlanArb.map(buildTopology);
+
 // -------------------------------------------------------------------------------------------- builder
 
 function ip4(text: string): number {
@@ -431,6 +580,10 @@ interface BuiltVpc {
   readonly sgIds: string[];
   /** Peerings this VPC is a side of, with the VPC on the other side. */
   readonly peers: { readonly pcxId: string; readonly other: BuiltVpc }[];
+  /** VPCs of the same Region attached to a transit gateway this one is attached to. */
+  readonly tgwPeers: BuiltVpc[];
+  /** Dedicated transit gateway attachment subnets (/28) of this VPC, with their table and NACL picks. */
+  readonly tgwSubnets: { id: string; cidr: string; az: 'a' | 'b'; routeTable: number; nacl: number }[];
   igwId?: string;
   eigwId?: string;
   natId?: string;
@@ -533,7 +686,10 @@ function sgPeer(p: SgPeerPlan, vpc: BuiltVpc, all: readonly BuiltVpc[], customPl
       return pickOf(vpc.sgIds, p.pick)!;
     case 'peer-sg': {
       // A reference across Regions is a configuration error (CFG_SG_REF_CROSS_REGION): same Region only.
-      const groups = vpc.peers.filter((x) => x.other.plan.region === vpc.plan.region).flatMap((x) => x.other.sgIds);
+      const groups = [
+        ...vpc.peers.filter((x) => x.other.plan.region === vpc.plan.region).flatMap((x) => x.other.sgIds),
+        ...vpc.tgwPeers.flatMap((x) => x.sgIds),
+      ];
       return pickOf(groups, p.pick) ?? pickOf(vpc.sgIds, p.pick)!;
     }
     case 'prefix-list':
@@ -610,6 +766,267 @@ function setRoute(t: RouteTable, destination: string, target: string): void {
   else t.routes.push({ destination, target });
 }
 
+// ---------------------------------------------------------------------------------- transit gateways
+
+/** A VPC attachment as built: its VPC (a generated one, or the overlapping extra VPC) and its subnets. */
+interface BuiltAttachment {
+  readonly id: string;
+  readonly tgw: number;
+  readonly tgwId: string;
+  /** The generated VPC, or undefined for the overlapping extra VPC. */
+  readonly vpc: BuiltVpc | undefined;
+  readonly vpcId: string;
+  readonly cidr: string;
+  readonly subnetIds: string[];
+  readonly applianceMode: boolean;
+  readonly state: TgwAttachmentPlan['state'];
+  readonly association: number;
+  readonly propagations: readonly number[];
+  readonly route: TgwAttachmentPlan['route'];
+  readonly routeIn: number;
+}
+
+/** The overlapping extra VPC: one subnet, one instance, a group open to 10.0.0.0/8, a route to its gateway. */
+interface BuiltOverlap {
+  readonly id: string;
+  readonly region: Region;
+  readonly cidr: string;
+  readonly subnetId: string;
+  readonly subnetCidr: string;
+  readonly instanceId: string;
+  readonly instanceIp: string;
+  readonly sgId: string;
+  readonly attachment: BuiltAttachment;
+}
+
+interface BuiltTgw {
+  readonly plan: TgwPlan;
+  readonly ids: string[];
+  /** In document order (an overlapping VPC's first when its plan says so); the peering attachment is not here. */
+  readonly attachments: BuiltAttachment[];
+  readonly overlap: BuiltOverlap | undefined;
+  readonly peeringId: string | undefined;
+}
+
+const PEERING_ATTACHMENT = 'tgw-attach-peer';
+
+/** A /24 third octet of the VPC's /16 that no subnet uses, from `from` down. */
+function freeThird(used: Set<number>, from = 255, to = 0): number {
+  for (let t = from; t >= to; t--) {
+    if (!used.has(t)) {
+      used.add(t);
+      return t;
+    }
+  }
+  throw new Error('no free /24 left in the VPC');
+}
+
+/** Attachments, their subnets (dedicated /28s added to their VPC) and the overlapping VPC of a plan. */
+function resolveTransitGateways(p: TgwPlan, built: BuiltVpc[]): BuiltTgw {
+  const ids = p.count === 2 ? ['tgw-0', 'tgw-1'] : ['tgw-0'];
+  const used = new Map(built.map((b) => [b, new Set(b.plan.subnets.map((s) => s.third))]));
+  const attachments: BuiltAttachment[] = [];
+  const seen = new Set<string>();
+  for (const a of p.attachments) {
+    const b = built[a.vpc % built.length]!;
+    const g = a.tgw % ids.length;
+    if (seen.has(`${b.index}-${g}`)) continue;
+    seen.add(`${b.index}-${g}`);
+    const subnetIds: string[] = [];
+    let third: number | undefined;
+    for (const [zi, az] of (a.azs === 'ab' ? (['a', 'b'] as const) : ([a.azs] as const)).entries()) {
+      const shared = a.dedicated ? -1 : b.plan.subnets.findIndex((s) => s.az === az);
+      if (shared >= 0) {
+        subnetIds.push(b.subnets[shared]!.id);
+        continue;
+      }
+      third ??= freeThird(used.get(b)!);
+      const id = `sn-${b.index}-tgw${g}-${az}`;
+      const cidr = `${text4(ip4(`10.${b.plan.octet}.${third}.0`) + 16 * zi)}/28`;
+      b.tgwSubnets.push({ id, cidr, az, routeTable: a.routeTable, nacl: a.nacl });
+      subnetIds.push(id);
+    }
+    attachments.push({
+      id: `tgw-attach-${b.index}-${g}`,
+      tgw: g,
+      tgwId: ids[g]!,
+      vpc: b,
+      vpcId: b.id,
+      cidr: b.cidr,
+      subnetIds,
+      applianceMode: a.applianceMode,
+      state: a.state,
+      association: a.association,
+      propagations: a.propagations,
+      route: a.route,
+      routeIn: a.routeIn,
+    });
+  }
+  // Security-group references across a transit gateway: same-Region VPCs attached to a common gateway.
+  for (const a of attachments) {
+    for (const other of attachments) {
+      const x = a.vpc!;
+      const y = other.vpc!;
+      if (a.tgw !== other.tgw || x === y || x.plan.region !== y.plan.region || x.tgwPeers.includes(y)) continue;
+      x.tgwPeers.push(y);
+    }
+  }
+  let overlap: BuiltOverlap | undefined;
+  if (p.overlap) {
+    const o = p.overlap;
+    const twin = built[o.vpc % built.length]!;
+    const g = o.tgw % ids.length;
+    // A third octet the twin does not use, so the extra VPC's addresses stay unique.
+    const third = o.exact ? freeThird(used.get(twin)!) : freeThird(used.get(twin)!, 255, 240);
+    const base = `10.${twin.plan.octet}`;
+    const attachment: BuiltAttachment = {
+      id: 'tgw-attach-ov',
+      tgw: g,
+      tgwId: ids[g]!,
+      vpc: undefined,
+      vpcId: 'vpc-ov',
+      cidr: o.exact ? twin.cidr : `${base}.240.0/20`,
+      subnetIds: ['sn-ov-0'],
+      applianceMode: false,
+      state: 'available',
+      association: o.association,
+      propagations: o.propagations,
+      route: 'wider',
+      routeIn: 0,
+    };
+    overlap = {
+      id: 'vpc-ov',
+      region: twin.plan.region,
+      cidr: attachment.cidr,
+      subnetId: 'sn-ov-0',
+      subnetCidr: `${base}.${third}.0/24`,
+      instanceId: 'i-ov-0',
+      instanceIp: `${base}.${third}.10`,
+      sgId: 'sg-ov',
+      attachment,
+    };
+    if (o.first) attachments.unshift(attachment);
+    else attachments.push(attachment);
+  }
+  return { plan: p, ids, attachments, overlap, peeringId: p.count === 2 ? PEERING_ATTACHMENT : undefined };
+}
+
+/** The VPCs reachable from transit gateway `g`: its own attachments', and across the peering the other side's. */
+function tgwReach(tgw: BuiltTgw, g: number): BuiltAttachment[] {
+  return tgw.attachments.filter((a) => a.tgw === g || tgw.peeringId !== undefined);
+}
+
+/** Where a VPC routes to its transit gateway (never inside its own CIDR, which AWS refuses). */
+function tgwRouteDestinations(a: BuiltAttachment, tgw: BuiltTgw): string[] {
+  switch (a.route) {
+    case 'wider':
+      return ['10.0.0.0/8'];
+    case 'default':
+      return ['0.0.0.0/0'];
+    case 'none':
+      return [];
+    case 'vpcs': {
+      const own = parseCidrText(a.cidr);
+      const out = new Set<string>();
+      for (const other of tgwReach(tgw, a.tgw)) {
+        if (other.vpcId === a.vpcId) continue;
+        const c = parseCidrText(other.cidr);
+        if (c.network <= own.last && own.network <= c.last) continue;
+        out.add(other.cidr);
+      }
+      return [...out];
+    }
+  }
+}
+
+function parseCidrText(text: string): { network: number; last: number } {
+  const [addr, len] = text.split('/');
+  const network = ip4(addr!);
+  return { network, last: network + 2 ** (32 - Number(len)) - 1 };
+}
+
+/** The transit gateways, attachments and route tables of a resolved plan (semantics.md 9). */
+function transitGatewayResources(
+  tgw: BuiltTgw,
+): Pick<Topology, 'transitGateways' | 'transitGatewayAttachments' | 'transitGatewayRouteTables'> {
+  const p = tgw.plan;
+  const attachments: TransitGatewayAttachment[] = tgw.attachments.map((a) => ({
+    id: a.id,
+    transitGatewayId: a.tgwId,
+    type: 'vpc',
+    vpcId: a.vpcId,
+    subnetIds: a.subnetIds,
+    ...(a.applianceMode ? { applianceMode: true } : {}),
+    ...(a.state !== 'available' ? { state: a.state } : {}),
+  }));
+  if (tgw.peeringId !== undefined) {
+    attachments.push({
+      id: tgw.peeringId,
+      transitGatewayId: tgw.ids[0]!,
+      type: 'peering',
+      peerTransitGatewayId: tgw.ids[1]!,
+      ...(p.peering.state !== 'available' ? { state: p.peering.state } : {}),
+    });
+  }
+  const tables: TransitGatewayRouteTable[] = [];
+  tgw.ids.forEach((tgwId, g) => {
+    const plans = p.tables[g] ?? [[]];
+    const n = plans.length;
+    // Attachment `k` means table (k - 1) modulo the count, 0 none; propagation picks are modulo the count.
+    const picks = (k: number): number | undefined => (k === 0 ? undefined : (k - 1) % n);
+    const own = tgw.attachments.filter((a) => a.tgw === g);
+    const targets = [...own.map((a) => a.id), ...(tgw.peeringId !== undefined ? [tgw.peeringId] : [])];
+    const subnets = tgw.attachments.flatMap((a) => a.vpc?.subnets ?? []);
+    plans.forEach((routePlans, k) => {
+      const routes: TransitGatewayRoute[] = [];
+      const add = (destination: string, target: string | undefined): void => {
+        if (routes.some((r) => r.destination === destination)) return;
+        routes.push(target === undefined ? { destination, blackhole: true } : { destination, attachmentId: target });
+      };
+      for (const r of routePlans) {
+        const vpcs = tgw.attachments.map((a) => a.cidr);
+        const destination =
+          r.dest === 'vpc'
+            ? pickOf(vpcs, r.pick)
+            : r.dest === 'subnet'
+              ? pickOf(subnets, r.pick)?.cidr
+              : r.dest === 'wider'
+                ? '10.0.0.0/8'
+                : r.dest === 'default'
+                  ? '0.0.0.0/0'
+                  : cidr4(ip4(EXTERNAL_HOSTS4[r.pick % EXTERNAL_HOSTS4.length]!), 16).text;
+        if (destination === undefined) continue;
+        add(destination, r.target === null ? undefined : pickOf(targets, r.target));
+      }
+      // Routes to the peering for the other side's VPCs (only static routes cross a peering, 9.4).
+      if (tgw.peeringId !== undefined) {
+        const side = p.peering.routes[g] ?? 'none';
+        if (side === 'wider') add('10.0.0.0/8', tgw.peeringId);
+        if (side === 'vpcs') for (const a of tgw.attachments) if (a.tgw !== g) add(a.cidr, tgw.peeringId);
+      }
+      const peeringHere = tgw.peeringId !== undefined && picks(p.peering.associations[g] ?? 0) === k;
+      tables.push({
+        id: `tgw-rtb-${g}-${k}`,
+        transitGatewayId: tgwId,
+        associations: [
+          ...own.filter((a) => picks(a.association) === k).map((a) => a.id),
+          ...(peeringHere ? [tgw.peeringId!] : []),
+        ],
+        propagations: own.filter((a) => a.propagations.some((x) => x % n === k)).map((a) => a.id),
+        routes,
+      });
+    });
+  });
+  return {
+    transitGateways: tgw.ids.map((id, g) => ({
+      id,
+      ...(p.sgRefSupport[g] === true ? { securityGroupReferencingSupport: true } : {}),
+    })),
+    transitGatewayAttachments: attachments,
+    transitGatewayRouteTables: tables,
+  };
+}
+
 /** Builds the document topology of a plan: deterministic, references resolved, addresses unique. */
 export function buildTopology(plan: TopologyPlan): Topology {
   const built: BuiltVpc[] = plan.vpcs.map((v, vi) => {
@@ -629,6 +1046,8 @@ export function buildTopology(plan: TopologyPlan): Topology {
       instances: [],
       sgIds: v.sgs.map((_, gi) => `sg-${vi}-${gi}`),
       peers: [],
+      tgwPeers: [],
+      tgwSubnets: [],
     };
   });
 
@@ -649,6 +1068,8 @@ export function buildTopology(plan: TopologyPlan): Topology {
     b.peers.push({ pcxId, other: a });
     peeringRoutes.push({ pcxId, side: a, route: p.requesterRoute }, { pcxId, side: b, route: p.accepterRoute });
   }
+
+  const tgw = plan.tgw ? resolveTransitGateways(plan.tgw, built) : undefined;
 
   const vpcs: Vpc[] = [];
   const subnets: Subnet[] = [];
@@ -710,6 +1131,8 @@ export function buildTopology(plan: TopologyPlan): Topology {
         instances.push(inst);
       });
     });
+    for (const ts of b.tgwSubnets)
+      subnets.push({ id: ts.id, vpcId: b.id, availabilityZone: `${v.region}${ts.az}`, cidrBlock: ts.cidr });
     if (v.nat) {
       const si = v.nat.subnetPick % b.subnets.length;
       const sb = b.subnets[si]!;
@@ -771,11 +1194,24 @@ export function buildTopology(plan: TopologyPlan): Topology {
       const chosen = route.table === 0 ? tables : [tables[(route.table - 1) % tables.length]!];
       for (const t of chosen) for (const d of destinations) setRoute(t, d, pcxId);
     }
+    for (const a of tgw?.attachments ?? []) {
+      if (a.vpc !== b) continue;
+      const destinations = tgwRouteDestinations(a, tgw!);
+      if (destinations.length === 0) continue;
+      if (tables.length === 0 || (a.routeIn === 0 && !tables.some((x) => x.main === true)))
+        tables.push({ id: `rtb-${vi}-main`, vpcId: b.id, main: true, routes: [] });
+      const chosen = a.routeIn === 0 ? tables : [tables[(a.routeIn - 1) % tables.length]!];
+      for (const t of chosen) for (const d of destinations) setRoute(t, d, a.tgwId);
+    }
     v.subnets.forEach((s, si) => {
       if (tables.length === 0 || s.routeTable === 0) return;
       const t = tables[(s.routeTable - 1) % tables.length]!;
       (t.subnetIds ??= []).push(b.subnets[si]!.id);
     });
+    for (const ts of b.tgwSubnets) {
+      if (tables.length === 0 || ts.routeTable === 0) continue;
+      (tables[(ts.routeTable - 1) % tables.length]!.subnetIds ??= []).push(ts.id);
+    }
     routeTables.push(...tables);
 
     let hasDefault = false;
@@ -812,6 +1248,11 @@ export function buildTopology(plan: TopologyPlan): Topology {
       if (a.default) return;
       (a.subnetIds ??= []).push(b.subnets[si]!.id);
     });
+    for (const ts of b.tgwSubnets) {
+      if (acls.length === 0 || ts.nacl === 0) continue;
+      const a = acls[(ts.nacl - 1) % acls.length]!;
+      if (!a.default) (a.subnetIds ??= []).push(ts.id);
+    }
     networkAcls.push(...acls);
 
     v.sgs.forEach((g, gi) => {
@@ -826,10 +1267,8 @@ export function buildTopology(plan: TopologyPlan): Topology {
           { protocol: 'icmp', source: '10.0.0.0/8' },
         );
       } else if (g.open === 'peer-groups') {
-        for (const { other } of b.peers) {
-          if (other.plan.region !== v.region) continue;
-          for (const source of other.sgIds) open.push({ protocol: 'all', source });
-        }
+        const others = [...b.peers.map((x) => x.other).filter((o) => o.plan.region === v.region), ...b.tgwPeers];
+        for (const source of new Set(others.flatMap((o) => o.sgIds))) open.push({ protocol: 'all', source });
       }
       if (g.inbound !== null || open.length > 0) {
         sg.inbound = [
@@ -850,6 +1289,20 @@ export function buildTopology(plan: TopologyPlan): Topology {
     });
   }
 
+  if (tgw?.overlap) {
+    const o = tgw.overlap;
+    vpcs.push({ id: o.id, ...(o.region !== 'us-east-1' ? { region: o.region } : {}), cidrBlocks: [o.cidr] });
+    subnets.push({ id: o.subnetId, vpcId: o.id, availabilityZone: `${o.region}a`, cidrBlock: o.subnetCidr });
+    instances.push({ id: o.instanceId, subnetId: o.subnetId, privateIp: o.instanceIp, securityGroupIds: [o.sgId] });
+    securityGroups.push({ id: o.sgId, vpcId: o.id, inbound: [{ protocol: 'all', source: '10.0.0.0/8' }] });
+    routeTables.push({
+      id: `rtb-ov`,
+      vpcId: o.id,
+      main: true,
+      routes: [{ destination: '10.0.0.0/8', target: o.attachment.tgwId }],
+    });
+  }
+
   const t: Topology = {
     vpcs,
     subnets,
@@ -864,6 +1317,7 @@ export function buildTopology(plan: TopologyPlan): Topology {
   if (vpcPeeringConnections.length > 0) t.vpcPeeringConnections = vpcPeeringConnections;
   if (plan.customPrefixList) t.prefixLists = [{ id: CUSTOM_PREFIX_LIST, cidrs: [...CUSTOM_PREFIX_LIST_CIDRS] }];
   if (plan.externalHost) t.externalHosts = [{ id: 'host-home', ip: '203.0.113.50' }];
+  if (tgw) Object.assign(t, transitGatewayResources(tgw));
   return t;
 }
 
@@ -901,9 +1355,10 @@ type QueryShape = 'instance-instance' | 'instance-peer' | 'instance-out' | 'in-i
 /**
  * Trace queries over `t`: instances, the internet, external hosts and IP literals; tcp/udp/icmp/all.
  * Most queries have a sensible shape (instance to instance, to the internet, from the internet); a
- * share pair arbitrary ends, so query errors are compared too.
+ * share pair arbitrary ends, so query errors are compared too. `linkedBias` adds that many more shares of
+ * queries between instances of two linked VPCs (peered, or on transit gateways).
  */
-export function queryArb(t: Topology): fc.Arbitrary<TraceQuery> {
+export function queryArb(t: Topology, linkedBias = 0): fc.Arbitrary<TraceQuery> {
   const instances = t.instances ?? [];
   const instanceIds = instances.map((i) => i.id);
   const interfaceIds = instances.flatMap((i) => (i.primaryInterfaceId !== undefined ? [i.primaryInterfaceId] : []));
@@ -922,10 +1377,20 @@ export function queryArb(t: Topology): fc.Arbitrary<TraceQuery> {
     byVpc.set(vpc, [...(byVpc.get(vpc) ?? []), i]);
   }
   const pools = [instances, ...[...byVpc.values()].filter((g) => g.length >= 2)];
-  // Both orientations of every peering whose sides have instances: [from pool, to pool].
-  const peered: [Instance[], Instance[]][] = (t.vpcPeeringConnections ?? []).flatMap((p) => {
-    const a = byVpc.get(p.requesterVpcId) ?? [];
-    const b = byVpc.get(p.accepterVpcId) ?? [];
+  // Both orientations of every peering whose sides have instances, and of every pair of VPCs attached to
+  // one transit gateway (or to two peered ones): [from pool, to pool].
+  const linked: [string, string][] = (t.vpcPeeringConnections ?? []).map((p) => [p.requesterVpcId, p.accepterVpcId]);
+  const attached = (t.transitGatewayAttachments ?? []).filter((a) => a.type === 'vpc');
+  const peeredTgws = (t.transitGatewayAttachments ?? []).some((a) => a.type === 'peering');
+  for (const a of attached) {
+    for (const b of attached) {
+      if (a.vpcId === undefined || b.vpcId === undefined || a.vpcId >= b.vpcId) continue;
+      if (a.transitGatewayId === b.transitGatewayId || peeredTgws) linked.push([a.vpcId, b.vpcId]);
+    }
+  }
+  const peered: [Instance[], Instance[]][] = linked.flatMap(([x, y]) => {
+    const a = byVpc.get(x) ?? [];
+    const b = byVpc.get(y) ?? [];
     return a.length > 0 && b.length > 0 ? [[a, b] as [Instance[], Instance[]], [b, a] as [Instance[], Instance[]]] : [];
   });
   const local = (family: 4 | 6, pool: readonly Instance[] = instances, inbound = false): fc.Arbitrary<string> => {
@@ -973,9 +1438,17 @@ export function queryArb(t: Topology): fc.Arbitrary<TraceQuery> {
     'any',
   ];
   if (peered.length > 0) shapes.push('instance-peer', 'instance-peer', 'instance-peer');
+  // (A weighted choice: fast-check biases constantFrom towards its first values.)
+  const shape =
+    peered.length > 0 && linkedBias > 0
+      ? fc.oneof(
+          { weight: linkedBias, arbitrary: fc.constant<QueryShape>('instance-peer') },
+          { weight: shapes.length, arbitrary: fc.constantFrom(...shapes) },
+        )
+      : fc.constantFrom(...shapes);
   const ends = fc
     .record({
-      shape: fc.constantFrom(...shapes),
+      shape,
       family: fc.constantFrom<4 | 6>(4, 4, 4, 4, 6),
     })
     .chain(({ shape, family }) => {
@@ -1086,9 +1559,9 @@ export interface Scenario {
   readonly queries: TraceQuery[];
 }
 
-function scenarioOf(topologies: fc.Arbitrary<Topology>): fc.Arbitrary<Scenario> {
+function scenarioOf(topologies: fc.Arbitrary<Topology>, linkedBias = 0): fc.Arbitrary<Scenario> {
   return topologies.chain((topology) =>
-    fc.array(queryArb(topology), { minLength: 1, maxLength: 8 }).map((queries) => ({ topology, queries })),
+    fc.array(queryArb(topology, linkedBias), { minLength: 1, maxLength: 8 }).map((queries) => ({ topology, queries })),
   );
 }
 
@@ -1098,6 +1571,18 @@ export const scenarioArb: fc.Arbitrary<Scenario> = scenarioOf(topologyArb);
 /** Like `scenarioArb`, over permissive topologies (mostly reachable, often partially). */
 export const permissiveScenarioArb: fc.Arbitrary<Scenario> = scenarioOf(
   topologyPlanArb.map((p) => buildTopology(permissivePlan(p))),
+);
+
+/** Over transit gateways, most queries go between two linked VPCs, so that most of them cross one. */
+const TGW_LINKED_BIAS = 16;
+
+/** Topologies with one or two transit gateways, and queries over them. */
+export const tgwScenarioArb: fc.Arbitrary<Scenario> = scenarioOf(tgwTopologyArb, TGW_LINKED_BIAS);
+
+/** Like `tgwScenarioArb`, over permissive topologies. */
+export const permissiveTgwScenarioArb: fc.Arbitrary<Scenario> = scenarioOf(
+  tgwTopologyPlanArb.map((p) => buildTopology(permissivePlan(p))),
+  TGW_LINKED_BIAS,
 );
 
 /** A whole document around a generated topology, with optional meta, layout and checks. */

@@ -416,6 +416,44 @@ describe('semantics.md 9 and 12.4: VPCs joined by a transit gateway', () => {
   });
 });
 
+describe('semantics.md 9.2 rule 5: overlapping VPCs on one transit gateway', () => {
+  /** F3 plus vpc-z (10.20.0.0/16, the same block as vpc-y), attached after vpc-y and propagating into tgw-rtb-def. */
+  function f3WithOverlap(): Topology {
+    const t = f3();
+    t.vpcs!.push({ id: 'vpc-z', region: 'us-east-1', cidrBlocks: ['10.20.0.0/16'] });
+    withSubnet(t, { id: 'sn-z-a', vpcId: 'vpc-z', availabilityZone: 'us-east-1a', cidrBlock: '10.20.1.0/24' });
+    t.transitGatewayAttachments!.push({
+      id: 'att-z',
+      transitGatewayId: 'tgw-1',
+      type: 'vpc',
+      vpcId: 'vpc-z',
+      subnetIds: ['sn-z-a'],
+    } satisfies TransitGatewayAttachment);
+    const table = tgwRouteTable(t, 'tgw-rtb-def');
+    table.associations.push('att-z');
+    table.propagations.push('att-z');
+    return t;
+  }
+
+  it("vpc-z's 10.20.0.0/16 is not installed: x1 -> y1 still reaches vpc-y, and the trace warns SIM_TGW_PROPAGATION_SKIPPED_OVERLAP", () => {
+    const r = run(f3WithOverlap(), X1_TO_Y1);
+    expectReachable(r);
+    expect(component(r.forward, 'tgw-rtb-def').tgwRoute).toMatchObject({ attachmentId: 'att-y' });
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'SIM_TGW_PROPAGATION_SKIPPED_OVERLAP',
+        severity: 'warning',
+        resourceId: 'tgw-rtb-def',
+        path: 'topology.transitGatewayRouteTables[0].propagations[2]',
+      }),
+    );
+  });
+
+  it('without the overlap no such warning appears', () => {
+    expect(run(f3(), X1_TO_Y1).warnings.map((w) => w.code)).not.toContain('SIM_TGW_PROPAGATION_SKIPPED_OVERLAP');
+  });
+});
+
 describe('semantics.md 12.9 and T-TGW-07: centralized egress through vpc-e', () => {
   it('T-TGW-07: x1 -> internet server is REACHABLE: tgw-rtb-def 0.0.0.0/0 -> att-e, rtb-e-tgw -> nat-e, rtb-e-pub -> igw-e', () => {
     const r = run(f3WithEgressVpc(), X1_TO_SERVER);
