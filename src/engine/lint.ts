@@ -595,7 +595,38 @@ function crossVpcProblem(net: Network, sg: CSecurityGroup, peer: CSecurityGroup,
     return `peering ${active.id} joins ${a.region} and ${b.region}, and references only work within one region`;
   const other = joining[0];
   if (other) return `peering ${other.id} is ${other.status}, not active`;
-  return `no peering connects ${a.id} and ${b.id}`;
+  // Joined only by a transit gateway: references work inbound only, and only with the gateway's option on.
+  const tgw = sharedTgw(net, a, b);
+  if (tgw) {
+    return r.ref.direction === 'egress'
+      ? `${a.id} and ${b.id} are joined by transit gateway ${tgw.id}, and references across a transit gateway work only in inbound rules`
+      : `${a.id} and ${b.id} are joined by transit gateway ${tgw.id}, whose security-group referencing support is off`;
+  }
+  // Not connected: traffic from the peer's members can only come over the internet, through a NAT
+  // gateway or a public address, which hides the sender's group.
+  const nat = natOfGroupMembers(net, peer);
+  return nat
+    ? `no peering or transit gateway connects ${a.id} and ${b.id}; traffic from ${peer.id}'s members leaves through NAT gateway ${nat}, which replaces their address with its own`
+    : `no peering or transit gateway connects ${a.id} and ${b.id}`;
+}
+
+/** A transit gateway both VPCs are attached to (available attachments). */
+function sharedTgw(net: Network, a: CVpc, b: CVpc): { id: string } | undefined {
+  for (const tgw of net.transitGateways.values()) {
+    const attached = (v: CVpc) => tgw.attachments.some((x) => x.type === 'vpc' && x.vpc === v && x.available);
+    if (attached(a) && attached(b)) return tgw;
+  }
+  return undefined;
+}
+
+/** The NAT gateway the default route of a member of `group` points to, if any. */
+function natOfGroupMembers(net: Network, group: CSecurityGroup): string | undefined {
+  for (const eni of net.enis.values()) {
+    if (!eni.sgs.includes(group)) continue;
+    const route = eni.subnet.routeTable.routes.find((x) => x.cidr.prefix === 0 && x.targetType === 'nat-gateway');
+    if (route) return route.target;
+  }
+  return undefined;
 }
 
 /** Inbound references also work across one transit gateway that has security-group referencing enabled. */

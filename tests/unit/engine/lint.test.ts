@@ -359,6 +359,29 @@ describe('LINT_SG_REFERENCE_CANNOT_MATCH', () => {
   });
 });
 
+describe('LINT_SG_REFERENCE_CANNOT_MATCH across a transit gateway (semantics.md 4.2, 9.5)', () => {
+  const refY = () => setSgInbound(f3(), 'sg-y', [{ protocol: 'tcp', ports: '443', source: 'sg-x' }]);
+
+  it('flags an inbound reference across tgw-1 while its security-group referencing support is off', () => {
+    expect(findings(refY(), 'LINT_SG_REFERENCE_CANNOT_MATCH').map((d) => d.resourceId)).toEqual(['sg-y']);
+  });
+
+  it('is silent for the inbound reference once tgw-1 has referencing support', () => {
+    const t = refY();
+    t.transitGateways![0]!.securityGroupReferencingSupport = true;
+    expect(findings(t, 'LINT_SG_REFERENCE_CANNOT_MATCH')).toEqual([]);
+  });
+
+  it('flags an outbound reference across tgw-1 even with support: references work inbound only', () => {
+    const t = f3();
+    t.transitGateways![0]!.securityGroupReferencingSupport = true;
+    securityGroup(t, 'sg-x').outbound = [{ protocol: 'tcp', ports: '443', destination: 'sg-y' }];
+    expect(findings(t, 'LINT_SG_REFERENCE_CANNOT_MATCH').map((d) => d.path)).toEqual([
+      'topology.securityGroups[0].outbound[0]',
+    ]);
+  });
+});
+
 describe('order and purity', () => {
   it('orders findings by the document order of their resources, whatever the rule', () => {
     const t = withoutRoute(f2(), 'rtb-b', '10.0.0.0/16');
