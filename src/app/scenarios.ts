@@ -14,3 +14,37 @@ export const scenarioNames: readonly string[] = [...byName.keys()].sort();
 export function scenarioText(name: string): string | undefined {
   return byName.get(name);
 }
+
+/** What the gallery shows of a preset: its meta, read defensively (a broken file still gets an entry). */
+export interface ScenarioEntry {
+  name: string;
+  title: string;
+  description?: string | undefined;
+  tags: string[];
+  difficulty?: string | undefined;
+  broken: boolean;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** One entry per scenario file, in file-name order. */
+export const scenarioEntries: readonly ScenarioEntry[] = scenarioNames.map((name): ScenarioEntry => {
+  try {
+    const parsed: unknown = JSON.parse(byName.get(name) ?? '');
+    const meta =
+      typeof parsed === 'object' && parsed !== null ? (parsed as { meta?: Record<string, unknown> }).meta : undefined;
+    const tags = Array.isArray(meta?.tags) ? meta.tags.filter((t): t is string => typeof t === 'string') : [];
+    return {
+      name,
+      title: text(meta?.title) ?? name,
+      description: text(meta?.description),
+      tags,
+      difficulty: text(meta?.difficulty),
+      broken: false,
+    };
+  } catch {
+    return { name, title: name, tags: [], broken: true };
+  }
+});

@@ -10,3 +10,6 @@ export { TraceForm, TRACE_PROTOCOLS, type TraceFormProps, type TraceFormValues }
 export { TraceResultView } from './TraceResultView.tsx';
 export { VerdictBadge } from './VerdictBadge.tsx';
 export * from './describe.ts';
+export * from './shell/index.ts';
+export * from './inspector/index.ts';
+export * from './canvas/index.ts';

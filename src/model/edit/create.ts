@@ -44,7 +44,11 @@ function regionOf(vpc: Vpc): string {
 }
 
 /** Why `id` cannot serve as a container of kind `expected`, or undefined when it can. */
-function wrongContainer(doc: Document, id: string, expected: 'vpcs' | 'subnets' | 'transitGateways'): string | undefined {
+function wrongContainer(
+  doc: Document,
+  id: string,
+  expected: 'vpcs' | 'subnets' | 'transitGateways',
+): string | undefined {
   const kind = resourceKindOf(doc, id);
   if (kind === expected) return undefined;
   if (kind === undefined) return `${KIND_LABEL[expected]} ${id} does not exist`;
@@ -450,8 +454,10 @@ function applyDefaultTables(draft: Document, tgwId: string, attachmentId: string
   const tables = draft.topology.transitGatewayRouteTables ?? [];
   const own = (id: string | undefined) =>
     id === undefined ? undefined : tables.find((rt) => rt.id === id && rt.transitGatewayId === tgwId);
-  if (tgw.defaultRouteTableAssociation !== false) own(tgw.associationDefaultRouteTableId)?.associations.push(attachmentId);
-  if (tgw.defaultRouteTablePropagation !== false) own(tgw.propagationDefaultRouteTableId)?.propagations.push(attachmentId);
+  if (tgw.defaultRouteTableAssociation !== false)
+    own(tgw.associationDefaultRouteTableId)?.associations.push(attachmentId);
+  if (tgw.defaultRouteTablePropagation !== false)
+    own(tgw.propagationDefaultRouteTableId)?.propagations.push(attachmentId);
 }
 
 /** The layout key of the zone band a subnet sits in, for callers that place bands themselves. */

@@ -149,7 +149,11 @@ function dropLayout(draft: Document, removed: ReadonlySet<string>, interfaceEndp
  * ids actually removed in document order, dependents included (an availability-zone band key
  * `<vpc id>/<zone>` counts as a removed id when it was asked for: it stands for its subnets).
  * Unknown ids are ignored. Checks are never deleted: one that names a deleted instance stays, and
- * validation reports its endpoint (CFG_CHECK_UNKNOWN_ENDPOINT); `checksNaming` lists them first.
+ * validation reports its endpoint (CFG_CHECK_UNKNOWN_ENDPOINT); `checksNaming` lists them. Two other
+ * errors can follow a deletion, on purpose: CFG_NAT_NO_IGW when the internet gateway of a VPC with a
+ * public NAT gateway goes (AWS would refuse the detach; here the consequence is shown), and
+ * CFG_ROUTE_TARGET_NOT_IN_VPC for a VPC route to a transit gateway whose attachment for that VPC
+ * went (AWS keeps such a route, as a blackhole).
  */
 export function deleteResources(draft: Document, ids: readonly string[]): string[] {
   const t = draft.topology;

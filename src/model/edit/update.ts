@@ -56,7 +56,9 @@ function assign(target: object, key: string, value: unknown): void {
 
 /**
  * Sets simple fields of the `kind` resource `id` (names, flags, states, references the caller has
- * checked). `id` itself cannot change. Returns false when no such resource exists.
+ * checked). `id` itself cannot change. Returns false when no such resource exists; inside immer's
+ * `produce`, call it in a block body (`(d) => { updateResource(...); }`), since a producer that
+ * returns a value is taken to replace the document.
  */
 export function updateResource<K extends TopologyArrayName>(
   draft: Document,
@@ -200,7 +202,12 @@ export function setDefaultNacl(draft: Document, aclId: string): void {
 }
 
 /** Replaces one direction's rules, stored in rule-number order as AWS evaluates them. */
-export function setNaclRules(draft: Document, aclId: string, direction: RuleDirection, rules: readonly NaclRule[]): void {
+export function setNaclRules(
+  draft: Document,
+  aclId: string,
+  direction: RuleDirection,
+  rules: readonly NaclRule[],
+): void {
   const acl = find(draft, 'networkAcls', aclId);
   if (acl) acl[direction] = rules.map((r) => ({ ...r })).sort((a, b) => a.ruleNumber - b.ruleNumber);
 }
@@ -220,7 +227,12 @@ export function setSgRules(
   rules: readonly (SgInboundRule | SgOutboundRule)[] | undefined,
 ): void {
   const sg = find(draft, 'securityGroups', sgId);
-  if (sg) assign(sg, direction, rules?.map((r) => ({ ...r })));
+  if (sg)
+    assign(
+      sg,
+      direction,
+      rules?.map((r) => ({ ...r })),
+    );
 }
 
 function findInterface(draft: Document, id: string): Instance | NetworkInterface | undefined {

@@ -1,0 +1,406 @@
+// The editor page: toolbar, palette, canvas, inspector and the bottom panel, wired to one editor store.
+// This file owns the browser edges: the URL, localStorage, file dialogs, downloads and keyboard shortcuts.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import type { Layout } from '../model/index.ts';
+import { serializeDocument, type Document } from '../model/index.ts';
+import {
+  clearNotice,
+  copy,
+  createEditorStore,
+  createResource,
+  deleteResources,
+  edit,
+  isDirty,
+  markSaved,
+  moveNodes,
+  paste,
+  persistEditor,
+  redo,
+  replaceDocument,
+  select,
+  selectAnalysis,
+  undo,
+  type DocumentSource,
+  type EditorStore,
+} from '../store/index.ts';
+import {
+  autoLayout,
+  BottomPanel,
+  CanvasView,
+  ChecksTable,
+  DiagnosticsPanel,
+  ErrorBoundary,
+  GalleryDialog,
+  Inspector,
+  Palette,
+  resolveActivation,
+  Toast,
+  Toolbar,
+  type BottomTab,
+  type PaletteItem,
+} from '../ui/index.ts';
+import { bootEditor, EDITOR_KEY, emptyDocument, openScenario, openText } from './boot.ts';
+import { scenarioEntries } from './scenarios.ts';
+import { TracePanel } from './TracePanel.tsx';
+
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function scenarioParam(): string | null {
+  return new URLSearchParams(window.location.search).get('scenario');
+}
+
+function setScenarioParam(name: string | undefined): void {
+  const url = new URL(window.location.href);
+  if (name === undefined) url.searchParams.delete('scenario');
+  else url.searchParams.set('scenario', name);
+  if (url.href !== window.location.href) window.history.pushState(null, '', url);
+}
+
+function sourceName(source: DocumentSource): string | undefined {
+  return source.kind === 'new' ? undefined : source.name;
+}
+
+function fileNameFor(document: Document, source: DocumentSource): string {
+  const base = source.kind === 'new' ? (document.meta?.title ?? 'network') : source.name.replace(/\.json$/i, '');
+  const slug = base
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug || 'network'}.json`;
+}
+
+/** Adds layout entries for whatever has none (imports, hand-written files), without an undo step. */
+function layoutMissing(store: EditorStore, document: Document, source: DocumentSource): void {
+  autoLayout(document, { onlyMissing: true }).then(
+    (layout: Layout) => {
+      const state = store.getState();
+      if (state.document !== document) return;
+      const before = Object.keys(document.layout ?? {}).length;
+      if (Object.keys(layout).length <= before) return;
+      replaceDocument(store, { ...document, layout }, source);
+    },
+    (error: unknown) => {
+      store.setState({
+        notice: {
+          kind: 'error',
+          text: `Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      });
+    },
+  );
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function Editor() {
+  const [store] = useState(() => {
+    const storage = browserStorage();
+    const boot = bootEditor(scenarioParam(), storage, (message) => window.confirm(message));
+    const created = createEditorStore(boot);
+    if (boot.notice) created.setState({ notice: boot.notice });
+    return created;
+  });
+
+  const document = useStore(store, (s) => s.document);
+  const source = useStore(store, (s) => s.source);
+  const selection = useStore(store, (s) => s.selection);
+  const notice = useStore(store, (s) => s.notice);
+  const dirty = useStore(store, isDirty);
+  const undoLabel = useStore(store, (s) => s.past[s.past.length - 1]?.label);
+  const redoLabel = useStore(store, (s) => s.future[s.future.length - 1]?.label);
+  const analysis = useStore(store, selectAnalysis);
+
+  const [galleryOpen, setGalleryOpen] = useState(false);
+  const [tab, setTab] = useState<BottomTab>('diagnostics');
+  const [fitToken, setFitToken] = useState(0);
+
+  // Persist every change; lay out what the first document lacks.
+  useEffect(() => {
+    const storage = browserStorage();
+    const stop = storage ? persistEditor(store, storage, EDITOR_KEY) : undefined;
+    const state = store.getState();
+    layoutMissing(store, state.document, state.source);
+    return stop;
+  }, [store]);
+
+  /** Replaces the open document, asking first when that would lose unsaved work. */
+  const open = useCallback(
+    (next: Document, nextSource: DocumentSource): boolean => {
+      if (
+        isDirty(store.getState()) &&
+        !window.confirm('Replace the open network? Your unsaved changes will be lost (save them first to keep them).')
+      ) {
+        return false;
+      }
+      replaceDocument(store, next, nextSource);
+      layoutMissing(store, next, nextSource);
+      setFitToken((n) => n + 1);
+      return true;
+    },
+    [store],
+  );
+
+  const openScenarioByName = useCallback(
+    (name: string, pushUrl: boolean) => {
+      const opened = openScenario(name);
+      if (!opened.ok) {
+        store.setState({ notice: { kind: 'error', text: opened.message } });
+        return;
+      }
+      if (open(opened.document, { kind: 'scenario', name }) && pushUrl) setScenarioParam(name);
+    },
+    [open, store],
+  );
+
+  // Back and forward buttons move between scenarios opened from the gallery.
+  useEffect(() => {
+    const onPop = () => {
+      const name = scenarioParam();
+      const current = store.getState().source;
+      if (name !== null && !(current.kind === 'scenario' && current.name === name)) openScenarioByName(name, false);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [openScenarioByName, store]);
+
+  const save = useCallback(() => {
+    const state = store.getState();
+    const name = fileNameFor(state.document, state.source);
+    const blob = new Blob([serializeDocument(state.document)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = window.document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    window.setTimeout(() => URL.revokeObjectURL(url), 0);
+    markSaved(store, { kind: 'file', name });
+    setScenarioParam(undefined);
+  }, [store]);
+
+  const openFile = useCallback(
+    (file: File) => {
+      file.text().then(
+        (text) => {
+          const opened = openText(text, `The file ${file.name}`);
+          if (!opened.ok) {
+            store.setState({ notice: { kind: 'error', text: opened.message } });
+            return;
+          }
+          if (open(opened.document, { kind: 'file', name: file.name })) setScenarioParam(undefined);
+        },
+        () => store.setState({ notice: { kind: 'error', text: `The file ${file.name} could not be read.` } }),
+      );
+    },
+    [open, store],
+  );
+
+  const newDocument = useCallback(() => {
+    if (open(emptyDocument(), { kind: 'new' })) setScenarioParam(undefined);
+  }, [open]);
+
+  const runAutoLayout = useCallback(() => {
+    const doc = store.getState().document;
+    autoLayout(doc, { onlyMissing: false }).then(
+      (layout: Layout) => {
+        if (store.getState().document !== doc) return;
+        edit(store, 'Auto-layout', (draft) => {
+          draft.layout = layout;
+        });
+        setFitToken((n) => n + 1);
+      },
+      (error: unknown) =>
+        store.setState({
+          notice: {
+            kind: 'error',
+            text: `Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        }),
+    );
+  }, [store]);
+
+  // Keyboard shortcuts that are not the canvas's own (Delete lives on the canvas).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (!mod) return;
+      const key = event.key.toLowerCase();
+      if (key === 's') {
+        event.preventDefault();
+        save();
+        return;
+      }
+      if (isEditable(event.target)) return;
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        undo(store);
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        redo(store);
+      } else if (key === 'c') {
+        if (copy(store) > 0) event.preventDefault();
+      } else if (key === 'v') {
+        const state = store.getState();
+        const subnets = new Set((state.document.topology.subnets ?? []).map((s) => s.id));
+        const target = state.selection.find((id) => subnets.has(id));
+        if (state.clipboard) {
+          event.preventDefault();
+          paste(store, target);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save, store]);
+
+  const onSelectionChange = useCallback((ids: string[]) => select(store, ids), [store]);
+  const onMove = useCallback((entries: Parameters<typeof moveNodes>[1]) => moveNodes(store, entries), [store]);
+  const onCreate = useCallback(
+    (request: Parameters<typeof createResource>[1]) => createResource(store, request),
+    [store],
+  );
+  const onDelete = useCallback((ids: string[]) => deleteResources(store, ids), [store]);
+  const onRefuse = useCallback(
+    (reason: string) => store.setState({ notice: { kind: 'error', text: reason } }),
+    [store],
+  );
+  const onEdit = useCallback(
+    (label: string, recipe: (draft: Document) => void) => {
+      edit(store, label, recipe);
+    },
+    [store],
+  );
+  const [revealed, setRevealed] = useState<{ id: string; token: number } | undefined>(undefined);
+  const reveal = useCallback(
+    (id: string) => {
+      select(store, [id]);
+      setRevealed((prev) => ({ id, token: (prev?.token ?? 0) + 1 }));
+    },
+    [store],
+  );
+  const dismiss = useCallback(() => clearNotice(store), [store]);
+  // Keyboard creation: as if the item were dropped on the first selected box.
+  const onActivate = useCallback(
+    (item: PaletteItem) => {
+      const state = store.getState();
+      const outcome = resolveActivation(item, state.selection, state.document);
+      if (outcome.type === 'create') createResource(store, outcome.request);
+      else store.setState({ notice: { kind: 'error', text: outcome.reason } });
+    },
+    [store],
+  );
+
+  const problemCount = useMemo(
+    () => ({
+      errors: analysis.diagnostics.filter((d) => d.severity !== 'warning').length,
+      warnings: analysis.diagnostics.filter((d) => d.severity === 'warning').length,
+    }),
+    [analysis.diagnostics],
+  );
+  const checkCount = useMemo(
+    () => ({
+      passed: analysis.checks.filter((c) => c.passed).length,
+      failed: analysis.checks.filter((c) => !c.passed).length,
+    }),
+    [analysis.checks],
+  );
+
+  const title = document.meta?.title ?? sourceName(source) ?? 'Untitled network';
+  const traceKey = source.kind === 'new' ? 'new' : `${source.kind}:${source.name}`;
+
+  return (
+    <div className="editor" data-testid="editor">
+      <Toolbar
+        title={title}
+        dirty={dirty}
+        canUndo={undoLabel !== undefined}
+        canRedo={redoLabel !== undefined}
+        undoLabel={undoLabel}
+        redoLabel={redoLabel}
+        onNew={newDocument}
+        onOpenFile={openFile}
+        onSave={save}
+        onGallery={() => setGalleryOpen(true)}
+        onUndo={() => undo(store)}
+        onRedo={() => redo(store)}
+        onAutoLayout={runAutoLayout}
+        onFitView={() => setFitToken((n) => n + 1)}
+      />
+      <aside className="editor-palette" aria-label="Palette">
+        <Palette onActivate={onActivate} />
+      </aside>
+      <main className="editor-canvas">
+        <ErrorBoundary>
+          <CanvasView
+            document={document}
+            diagnostics={analysis.diagnostics}
+            selection={selection}
+            onSelectionChange={onSelectionChange}
+            onMove={onMove}
+            onCreate={onCreate}
+            onDelete={onDelete}
+            onRefuse={onRefuse}
+            fitViewToken={fitToken}
+            reveal={revealed}
+          />
+        </ErrorBoundary>
+        {notice && <Toast kind={notice.kind} text={notice.text} onDismiss={dismiss} />}
+      </main>
+      <aside className="editor-inspector" aria-label="Inspector">
+        <ErrorBoundary key={selection.join(',')}>
+          <Inspector
+            document={document}
+            selection={selection}
+            diagnostics={analysis.diagnostics}
+            onEdit={onEdit}
+            onSelect={reveal}
+          />
+        </ErrorBoundary>
+      </aside>
+      <BottomPanel tab={tab} onTab={setTab} problemCount={problemCount} checkCount={checkCount}>
+        {tab === 'diagnostics' && (
+          <>
+            {analysis.engineError && (
+              <p className="panel-error" role="alert">
+                The engine failed on this network: {analysis.engineError}
+              </p>
+            )}
+            <DiagnosticsPanel diagnostics={analysis.diagnostics} onSelect={reveal} />
+          </>
+        )}
+        {tab === 'checks' &&
+          (analysis.checks.length > 0 ? (
+            <ChecksTable rows={analysis.checks} />
+          ) : (
+            <p className="panel-empty">This network has no pinned checks yet.</p>
+          ))}
+        {tab === 'trace' &&
+          (analysis.network ? (
+            <TracePanel key={traceKey} scenario={traceKey} document={document} network={analysis.network} />
+          ) : (
+            <p className="panel-empty">Fix the problems listed under Diagnostics to trace this network.</p>
+          ))}
+      </BottomPanel>
+      {galleryOpen && (
+        <GalleryDialog
+          entries={scenarioEntries}
+          current={source.kind === 'scenario' ? source.name : undefined}
+          onOpen={(name) => {
+            setGalleryOpen(false);
+            openScenarioByName(name, true);
+          }}
+          onClose={() => setGalleryOpen(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+// One direction of a network ACL: rules in rule-number order (the order AWS evaluates them), each
+// editable in place, plus the implicit final deny.
+import { setNaclRules, type NaclRule, type NetworkAcl, type RuleDirection } from '../../model/index.ts';
+import { checkIcmpField, checkNaclCidr, checkPorts, checkRuleNumber } from './field-checks.ts';
+import type { EditFn } from './form-types.ts';
+import { hasIcmpFields, hasPorts, nextRuleNumber, withProtocol } from './inspector-model.ts';
+import { ProtocolField } from './ProtocolField.tsx';
+import { SelectField } from './SelectField.tsx';
+import { TextField } from './TextField.tsx';
+
+const ACTIONS = [
+  { value: 'allow', label: 'allow' },
+  { value: 'deny', label: 'deny' },
+];
+
+const optionalNumber = (n: number | undefined) => (n === undefined ? '' : String(n));
+
+export interface NaclRulesEditorProps {
+  acl: NetworkAcl;
+  direction: RuleDirection;
+  onEdit: EditFn;
+}
+
+export function NaclRulesEditor({ acl, direction, onEdit }: NaclRulesEditorProps) {
+  const title = direction === 'inbound' ? 'Inbound' : 'Outbound';
+  const rules = [...acl[direction]].sort((a, b) => a.ruleNumber - b.ruleNumber);
+  const write = (label: string, next: NaclRule[]) =>
+    onEdit(`${label} (${acl.id} ${direction})`, (d) => setNaclRules(d, acl.id, direction, next));
+  const replace = (index: number, rule: NaclRule) => rules.map((r, j) => (j === index ? rule : r));
+  const seen = new Map<number, number>();
+  const next = nextRuleNumber(rules);
+  return (
+    <section className="insp-section" aria-label={`${title} rules`}>
+      <h4>{title} rules</h4>
+      <div className="insp-rules">
+        {rules.map((rule, index) => {
+          const occurrence = seen.get(rule.ruleNumber) ?? 0;
+          seen.set(rule.ruleNumber, occurrence + 1);
+          const prefix = `${title} rule ${rule.ruleNumber}`;
+          const others = rules.filter((_, j) => j !== index).map((r) => r.ruleNumber);
+          const set = (patch: Partial<NaclRule>) => write('Edit rule', replace(index, { ...rule, ...patch }));
+          const setOptional = (key: 'ports' | 'icmpType' | 'icmpCode', value: string | number | undefined) => {
+            const copy: NaclRule = { ...rule };
+            if (value === undefined) delete copy[key];
+            else Object.assign(copy, { [key]: value });
+            write('Edit rule', replace(index, copy));
+          };
+          return (
+            <div key={`${rule.ruleNumber}#${occurrence}`} className="insp-rule" data-testid="nacl-rule">
+              <TextField
+                label={`${prefix} number`}
+                hideLabel
+                className="insp-narrow"
+                value={String(rule.ruleNumber)}
+                commitOn="blur"
+                check={(text) => checkRuleNumber(text, others)}
+                format={String}
+                onCommit={(n) => set({ ruleNumber: n })}
+              />
+              <SelectField
+                label={`${prefix} action`}
+                hideLabel
+                value={rule.action}
+                options={ACTIONS}
+                onChange={(action) => set({ action: action === 'deny' ? 'deny' : 'allow' })}
+              />
+              <ProtocolField
+                prefix={prefix}
+                value={rule.protocol}
+                onChange={(p) => write('Edit rule', replace(index, withProtocol(rule, p)))}
+              />
+              {hasPorts(rule.protocol) && (
+                <TextField
+                  label={`${prefix} ports`}
+                  hideLabel
+                  className="insp-narrow"
+                  placeholder="all"
+                  value={rule.ports ?? ''}
+                  check={checkPorts}
+                  onCommit={(ports) => setOptional('ports', ports)}
+                />
+              )}
+              {hasIcmpFields(rule.protocol) && (
+                <>
+                  <TextField
+                    label={`${prefix} ICMP type`}
+                    hideLabel
+                    className="insp-narrow"
+                    placeholder="type"
+                    value={optionalNumber(rule.icmpType)}
+                    check={checkIcmpField}
+                    format={optionalNumber}
+                    onCommit={(v) => setOptional('icmpType', v)}
+                  />
+                  <TextField
+                    label={`${prefix} ICMP code`}
+                    hideLabel
+                    className="insp-narrow"
+                    placeholder="code"
+                    value={optionalNumber(rule.icmpCode)}
+                    check={checkIcmpField}
+                    format={optionalNumber}
+                    onCommit={(v) => setOptional('icmpCode', v)}
+                  />
+                </>
+              )}
+              <TextField
+                label={`${prefix} CIDR`}
+                hideLabel
+                value={rule.cidr}
+                check={checkNaclCidr}
+                onCommit={(cidr) => set({ cidr })}
+              />
+              <button
+                type="button"
+                className="insp-remove"
+                aria-label={`Remove ${prefix}`}
+                onClick={() =>
+                  write(
+                    'Remove rule',
+                    rules.filter((_, j) => j !== index),
+                  )
+                }
+              >
+                ×
+              </button>
+            </div>
+          );
+        })}
+        <div className="insp-rule insp-implicit" aria-label={`${title} rule * (implicit deny)`}>
+          <span className="insp-narrow">*</span>
+          <span>deny</span>
+          <span>all traffic</span>
+          <span className="insp-muted">implicit: anything no rule matched</span>
+        </div>
+      </div>
+      <button
+        type="button"
+        className="insp-add"
+        disabled={next === undefined}
+        onClick={() => {
+          if (next === undefined) return;
+          write('Add rule', [
+            ...rules,
+            { ruleNumber: next, protocol: 'tcp', ports: '443', cidr: '0.0.0.0/0', action: 'allow' },
+          ]);
+        }}
+      >
+        Add {direction} rule
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// The panel under the canvas: tabs for diagnostics, pinned checks and the trace tool, each with a count.
+import type { ReactNode } from 'react';
+
+export type BottomTab = 'diagnostics' | 'checks' | 'trace';
+
+export interface BottomPanelProps {
+  tab: BottomTab;
+  onTab: (tab: BottomTab) => void;
+  /** Errors and warnings, shown on the Diagnostics tab. */
+  problemCount: { errors: number; warnings: number };
+  checkCount: { passed: number; failed: number };
+  children: ReactNode;
+}
+
+export function BottomPanel({ tab, onTab, problemCount, checkCount, children }: BottomPanelProps) {
+  const tabs: { id: BottomTab; label: ReactNode }[] = [
+    {
+      id: 'diagnostics',
+      label: (
+        <>
+          Diagnostics {problemCount.errors > 0 && <span className="count count-error">{problemCount.errors}</span>}
+          {problemCount.warnings > 0 && <span className="count count-warning">{problemCount.warnings}</span>}
+        </>
+      ),
+    },
+    {
+      id: 'checks',
+      label: (
+        <>
+          Checks {checkCount.failed > 0 && <span className="count count-error">{checkCount.failed}</span>}
+          {checkCount.passed > 0 && <span className="count count-ok">{checkCount.passed}</span>}
+        </>
+      ),
+    },
+    { id: 'trace', label: 'Trace' },
+  ];
+  return (
+    <section className="bottom-panel" aria-label="Panels">
+      <div className="tabs" role="tablist">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className={tab === t.id ? 'tab active' : 'tab'}
+            onClick={() => onTab(t.id)}
+            data-testid={`tab-${t.id}`}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="tab-body" role="tabpanel">
+        {children}
+      </div>
+    </section>
+  );
+}

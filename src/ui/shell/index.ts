@@ -1,0 +1,6 @@
+// The editor's frame around the canvas: toolbar, scenario gallery and the bottom panel.
+export { Toolbar, type ToolbarProps } from './Toolbar.tsx';
+export { GalleryDialog, type GalleryDialogProps, type GalleryEntry } from './GalleryDialog.tsx';
+export { DiagnosticsPanel, type DiagnosticsPanelProps } from './DiagnosticsPanel.tsx';
+export { BottomPanel, type BottomPanelProps, type BottomTab } from './BottomPanel.tsx';
+export { Toast, type ToastProps } from './Toast.tsx';
