@@ -1,8 +1,7 @@
-// What survives a reload: the last chosen scenario and the trace form per scenario (localStorage).
+// What survives a reload besides the document (src/store persists that): the trace form per document.
 // Stored values are read defensively: storage may be unavailable, stale or edited by hand.
 import type { TraceFormValues } from '../ui/index.ts';
 
-const SCENARIO_KEY = 'vpcsim.scenario';
 const TRACE_FORM_KEY = 'vpcsim.traceForm';
 
 function read(key: string): string | null {
@@ -19,14 +18,6 @@ function write(key: string, value: string): void {
   } catch {
     // Storage full or disabled (private browsing): the page still works, it only forgets.
   }
-}
-
-export function loadLastScenario(): string | null {
-  return read(SCENARIO_KEY);
-}
-
-export function saveLastScenario(name: string): void {
-  write(SCENARIO_KEY, name);
 }
 
 function isTraceForm(value: unknown): value is TraceFormValues {

@@ -1,11 +1,8 @@
 // The UI layer's public surface: React components that render data handed to them, plus text helpers.
 export { ChecksTable } from './ChecksTable.tsx';
-export { DiagnosticList } from './DiagnosticList.tsx';
 export { ErrorBoundary } from './ErrorBoundary.tsx';
 export { Notice, type NoticeProps } from './Notice.tsx';
 export { PathList, type PathListProps } from './PathList.tsx';
-export { ScenarioPicker, type ScenarioPickerProps } from './ScenarioPicker.tsx';
-export { ScenarioSummary, type ScenarioSummaryProps } from './ScenarioSummary.tsx';
 export { TraceForm, TRACE_PROTOCOLS, type TraceFormProps, type TraceFormValues } from './TraceForm.tsx';
 export { TraceResultView } from './TraceResultView.tsx';
 export { VerdictBadge } from './VerdictBadge.tsx';
