@@ -84,7 +84,10 @@ function layoutMissing(store: EditorStore, document: Document, source: DocumentS
       if (state.document !== document) return;
       const before = Object.keys(document.layout ?? {}).length;
       if (Object.keys(layout).length <= before) return;
+      // Positions only: the open document stays what it was, and so does any message about it.
+      const notice = state.notice;
       replaceDocument(store, { ...document, layout }, source);
+      if (notice) store.setState({ notice });
     },
     (error: unknown) => {
       store.setState({

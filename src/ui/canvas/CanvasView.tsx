@@ -13,6 +13,7 @@ import {
   ReactFlowProvider,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
@@ -43,6 +44,12 @@ export interface CanvasViewProps {
   reveal?: { id: string; token: number } | undefined;
   className?: string;
 }
+
+/**
+ * Above this many nodes the minimap is left out: it re-renders its whole node list on every frame of a
+ * pan, which costs more than it helps on a large network (measured with npm run bench:ui).
+ */
+const MINIMAP_MAX_NODES = 400;
 
 const DERIVED_KINDS = new Set(['region', 'azBand', 'internet']);
 
@@ -124,6 +131,9 @@ function CanvasInner(props: CanvasViewProps) {
   const [pending, setPending] = useState<PendingGesture | undefined>(undefined);
   const wrapper = useRef<HTMLDivElement>(null);
   const { screenToFlowPosition, fitView } = useReactFlow<CanvasNode, CanvasEdge>();
+  // Level of detail: far out, text is a few pixels high and only costs painting time on every frame
+  // of a pan, so the canvas drops it (titles last). Selecting a coarse value re-renders only on a change.
+  const detail = useStore((s) => (s.transform[2] < 0.2 ? 'far' : s.transform[2] < 0.4 ? 'mid' : 'full'));
 
   useEffect(() => {
     if (fitViewToken !== undefined) void fitView({ padding: 0.1, duration: 200 });
@@ -264,7 +274,7 @@ function CanvasInner(props: CanvasViewProps) {
   return (
     <div
       ref={wrapper}
-      className={`vpcsim-canvas${pending ? ' is-pending' : ''}${className ? ` ${className}` : ''}`}
+      className={`vpcsim-canvas${pending ? ' is-pending' : ''}${detail === 'full' ? '' : ` is-${detail}`}${className ? ` ${className}` : ''}`}
       tabIndex={0}
       aria-label="Network canvas"
       data-testid="canvas"
@@ -296,7 +306,9 @@ function CanvasInner(props: CanvasViewProps) {
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap<CanvasNode> pannable zoomable nodeClassName={(n) => `vpcsim-mini vpcsim-mini--${n.data.kind}`} />
+        {nodes.length <= MINIMAP_MAX_NODES && (
+          <MiniMap<CanvasNode> pannable zoomable nodeClassName={(n) => `vpcsim-mini vpcsim-mini--${n.data.kind}`} />
+        )}
         {pending && (
           <Panel position="top-center">
             <div className="vpcsim-pending" role="status">
