@@ -304,7 +304,8 @@ function CanvasInner(props: CanvasViewProps) {
         fitView
         fitViewOptions={{ padding: 0.1 }}
       >
-        <Background gap={24} />
+        {/* Far out the dot grid would be dense enough to cost more paint than every box together. */}
+        {detail !== 'far' && <Background gap={24} />}
         <Controls showInteractive={false} />
         {nodes.length <= MINIMAP_MAX_NODES && (
           <MiniMap<CanvasNode> pannable zoomable nodeClassName={(n) => `vpcsim-mini vpcsim-mini--${n.data.kind}`} />
