@@ -1,19 +1,18 @@
 // One direction of a network ACL: rules in rule-number order (the order AWS evaluates them), each
 // editable in place, plus the implicit final deny.
 import { setNaclRules, type NaclRule, type NetworkAcl, type RuleDirection } from '../../model/index.ts';
-import { checkIcmpField, checkNaclCidr, checkPorts, checkRuleNumber } from './field-checks.ts';
+import { checkNaclCidr, checkRuleNumber } from './field-checks.ts';
 import type { EditFn } from './form-types.ts';
-import { hasIcmpFields, hasPorts, nextRuleNumber, withProtocol } from './inspector-model.ts';
-import { ProtocolField } from './ProtocolField.tsx';
+import { RemoveButton } from './RemoveButton.tsx';
+import { nextRuleNumber, withProtocol } from './inspector-model.ts';
 import { SelectField } from './SelectField.tsx';
 import { TextField } from './TextField.tsx';
+import { TrafficFields } from './TrafficFields.tsx';
 
 const ACTIONS = [
   { value: 'allow', label: 'allow' },
   { value: 'deny', label: 'deny' },
 ];
-
-const optionalNumber = (n: number | undefined) => (n === undefined ? '' : String(n));
 
 export interface NaclRulesEditorProps {
   acl: NetworkAcl;
@@ -64,46 +63,12 @@ export function NaclRulesEditor({ acl, direction, onEdit }: NaclRulesEditorProps
                 options={ACTIONS}
                 onChange={(action) => set({ action: action === 'deny' ? 'deny' : 'allow' })}
               />
-              <ProtocolField
+              <TrafficFields
                 prefix={prefix}
-                value={rule.protocol}
-                onChange={(p) => write('Edit rule', replace(index, withProtocol(rule, p)))}
+                rule={rule}
+                onProtocol={(p) => write('Edit rule', replace(index, withProtocol(rule, p)))}
+                onField={setOptional}
               />
-              {hasPorts(rule.protocol) && (
-                <TextField
-                  label={`${prefix} ports`}
-                  hideLabel
-                  className="insp-narrow"
-                  placeholder="all"
-                  value={rule.ports ?? ''}
-                  check={checkPorts}
-                  onCommit={(ports) => setOptional('ports', ports)}
-                />
-              )}
-              {hasIcmpFields(rule.protocol) && (
-                <>
-                  <TextField
-                    label={`${prefix} ICMP type`}
-                    hideLabel
-                    className="insp-narrow"
-                    placeholder="type"
-                    value={optionalNumber(rule.icmpType)}
-                    check={checkIcmpField}
-                    format={optionalNumber}
-                    onCommit={(v) => setOptional('icmpType', v)}
-                  />
-                  <TextField
-                    label={`${prefix} ICMP code`}
-                    hideLabel
-                    className="insp-narrow"
-                    placeholder="code"
-                    value={optionalNumber(rule.icmpCode)}
-                    check={checkIcmpField}
-                    format={optionalNumber}
-                    onCommit={(v) => setOptional('icmpCode', v)}
-                  />
-                </>
-              )}
               <TextField
                 label={`${prefix} CIDR`}
                 hideLabel
@@ -111,19 +76,15 @@ export function NaclRulesEditor({ acl, direction, onEdit }: NaclRulesEditorProps
                 check={checkNaclCidr}
                 onCommit={(cidr) => set({ cidr })}
               />
-              <button
-                type="button"
-                className="insp-remove"
-                aria-label={`Remove ${prefix}`}
-                onClick={() =>
+              <RemoveButton
+                what={prefix}
+                onRemove={() =>
                   write(
                     'Remove rule',
                     rules.filter((_, j) => j !== index),
                   )
                 }
-              >
-                ×
-              </button>
+              />
             </div>
           );
         })}

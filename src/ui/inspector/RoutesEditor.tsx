@@ -5,6 +5,7 @@ import { setRoutes, type Document, type Route, type RouteTable } from '../../mod
 import { checkRouteDestination } from './field-checks.ts';
 import { FieldInput } from './FieldInput.tsx';
 import type { EditFn } from './form-types.ts';
+import { RemoveButton } from './RemoveButton.tsx';
 import { blackholeReason, localRouteDestinations, prefixListIds, routeTargetOptions } from './inspector-model.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import { SelectField, type SelectOption } from './SelectField.tsx';
@@ -100,19 +101,15 @@ export function RoutesEditor({ document, table, onEdit }: RoutesEditorProps) {
                   write('Edit route', replace(index, on ? { ...rest, propagated: true } : rest));
                 }}
               />
-              <button
-                type="button"
-                className="insp-remove"
-                aria-label={`Remove ${prefix}`}
-                onClick={() =>
+              <RemoveButton
+                what={prefix}
+                onRemove={() =>
                   write(
                     'Remove route',
                     table.routes.filter((_, j) => j !== index),
                   )
                 }
-              >
-                ×
-              </button>
+              />
             </div>
           );
         })}

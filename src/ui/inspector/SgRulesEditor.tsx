@@ -7,16 +7,15 @@ import {
   type SecurityGroup,
   type SgRuleBase,
 } from '../../model/index.ts';
-import { checkIcmpField, checkPorts, checkSgPeer, checkText } from './field-checks.ts';
+import { checkSgPeer, checkText } from './field-checks.ts';
 import type { EditFn } from './form-types.ts';
-import { effectiveOutbound, hasIcmpFields, hasPorts, prefixListIds, withProtocol } from './inspector-model.ts';
-import { ProtocolField } from './ProtocolField.tsx';
+import { RemoveButton } from './RemoveButton.tsx';
+import { effectiveOutbound, prefixListIds, withProtocol } from './inspector-model.ts';
 import { TextField } from './TextField.tsx';
+import { TrafficFields } from './TrafficFields.tsx';
 
 /** A rule with its peer under one name, whichever direction it belongs to. */
 type PeerRule = SgRuleBase & { peer: string };
-
-const optionalNumber = (n: number | undefined) => (n === undefined ? '' : String(n));
 
 function rulesOf(doc: Document, sg: SecurityGroup, direction: RuleDirection): { rules: PeerRule[]; implicit: boolean } {
   if (direction === 'inbound') {
@@ -82,46 +81,12 @@ export function SgRulesEditor({ document, sg, direction, onEdit, peerList }: SgR
           };
           return (
             <div key={index} className="insp-rule" data-testid="sg-rule">
-              <ProtocolField
+              <TrafficFields
                 prefix={prefix}
-                value={rule.protocol}
-                onChange={(p) => write('Edit rule', replace(index, withProtocol(rule, p)))}
+                rule={rule}
+                onProtocol={(p) => write('Edit rule', replace(index, withProtocol(rule, p)))}
+                onField={setOptional}
               />
-              {hasPorts(rule.protocol) && (
-                <TextField
-                  label={`${prefix} ports`}
-                  hideLabel
-                  className="insp-narrow"
-                  placeholder="all"
-                  value={rule.ports ?? ''}
-                  check={checkPorts}
-                  onCommit={(ports) => setOptional('ports', ports)}
-                />
-              )}
-              {hasIcmpFields(rule.protocol) && (
-                <>
-                  <TextField
-                    label={`${prefix} ICMP type`}
-                    hideLabel
-                    className="insp-narrow"
-                    placeholder="type"
-                    value={optionalNumber(rule.icmpType)}
-                    check={checkIcmpField}
-                    format={optionalNumber}
-                    onCommit={(v) => setOptional('icmpType', v)}
-                  />
-                  <TextField
-                    label={`${prefix} ICMP code`}
-                    hideLabel
-                    className="insp-narrow"
-                    placeholder="code"
-                    value={optionalNumber(rule.icmpCode)}
-                    check={checkIcmpField}
-                    format={optionalNumber}
-                    onCommit={(v) => setOptional('icmpCode', v)}
-                  />
-                </>
-              )}
               <TextField
                 label={`${prefix} ${peerWord}`}
                 hideLabel
@@ -139,19 +104,15 @@ export function SgRulesEditor({ document, sg, direction, onEdit, peerList }: SgR
                 check={checkText}
                 onCommit={(text) => setOptional('description', text)}
               />
-              <button
-                type="button"
-                className="insp-remove"
-                aria-label={`Remove ${prefix}`}
-                onClick={() =>
+              <RemoveButton
+                what={prefix}
+                onRemove={() =>
                   write(
                     'Remove rule',
                     rules.filter((_, j) => j !== index),
                   )
                 }
-              >
-                ×
-              </button>
+              />
             </div>
           );
         })}

@@ -10,6 +10,7 @@ import {
 import { checkTgwDestination } from './field-checks.ts';
 import { FieldInput } from './FieldInput.tsx';
 import type { EditFn } from './form-types.ts';
+import { RemoveButton } from './RemoveButton.tsx';
 import { attachmentsOfGateway, displayName } from './inspector-model.ts';
 import { SelectField, type SelectOption } from './SelectField.tsx';
 import { TextField } from './TextField.tsx';
@@ -88,19 +89,15 @@ export function TgwRoutesEditor({ document, table, onEdit }: TgwRoutesEditorProp
                   )
                 }
               />
-              <button
-                type="button"
-                className="insp-remove"
-                aria-label={`Remove ${prefix}`}
-                onClick={() =>
+              <RemoveButton
+                what={prefix}
+                onRemove={() =>
                   write(
                     'Remove route',
                     table.routes.filter((_, j) => j !== index),
                   )
                 }
-              >
-                ×
-              </button>
+              />
             </div>
           );
         })}
