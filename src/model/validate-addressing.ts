@@ -23,7 +23,10 @@ import {
 } from './validate-context.ts';
 
 /** VPC ranges AWS refuses outright (semantics.md 1.1 rule 4). */
-const FORBIDDEN_VPC_RANGES = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/4'].map(mustParseCidr);
+/** Ranges AWS refuses for a VPC IPv4 block (semantics.md 1.1 rule 4). */
+export const FORBIDDEN_VPC_RANGES: readonly Cidr[] = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/4'].map(
+  mustParseCidr,
+);
 /** Used by some AWS services (Docker's default bridge), so AWS advises against it. */
 const DOCKER_RANGE = mustParseCidr('172.17.0.0/16');
 
@@ -36,7 +39,7 @@ const R10_0_16 = mustParseCidr('10.0.0.0/16');
 const R172_31 = mustParseCidr('172.31.0.0/16');
 
 /** Ranges a public IPv4 or Elastic IP can never come from: RFC 1918, RFC 6598 and reserved blocks. */
-const NOT_PUBLIC_RANGES = [
+export const NOT_PUBLIC_RANGES: readonly Cidr[] = [
   '10.0.0.0/8',
   '172.16.0.0/12',
   '192.168.0.0/16',

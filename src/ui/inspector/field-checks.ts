@@ -5,13 +5,13 @@ import {
   cidrContainsCidr,
   cidrsOverlap,
   formatIp,
-  mustParseCidr,
   parseCidr,
   parseCidrLoose,
   parseIp,
   parsePortRange,
   type Cidr,
 } from '../../lib/index.ts';
+import { FORBIDDEN_VPC_RANGES, NOT_PUBLIC_RANGES } from '../../model/index.ts';
 
 /** A checked field: the value to write, or why the text cannot be written. */
 export type FieldCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
@@ -21,22 +21,6 @@ const fail = <T>(reason: string): FieldCheck<T> => ({ ok: false, reason });
 
 /** The protocol names a rule accepts besides numbers 0-255 (format.md 2). */
 export const PROTOCOL_NAMES = ['tcp', 'udp', 'icmp', 'icmpv6', 'all'] as const;
-
-/** Ranges AWS refuses for a VPC IPv4 block (semantics.md 1.1 rule 4). */
-const FORBIDDEN_VPC_RANGES = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/4'].map(mustParseCidr);
-
-/** Ranges a public IPv4 or Elastic IP never comes from. */
-const NOT_PUBLIC_RANGES = [
-  '10.0.0.0/8',
-  '172.16.0.0/12',
-  '192.168.0.0/16',
-  '100.64.0.0/10',
-  '0.0.0.0/8',
-  '127.0.0.0/8',
-  '169.254.0.0/16',
-  '224.0.0.0/4',
-  '240.0.0.0/4',
-].map(mustParseCidr);
 
 function loose(text: string | undefined): Cidr | undefined {
   return text === undefined ? undefined : parseCidrLoose(text);
