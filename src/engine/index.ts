@@ -14,3 +14,22 @@ export {
 } from './lookups.ts';
 export { protocolNumber, protocolName, EPHEMERAL_LINUX, EPHEMERAL_WINDOWS, EPHEMERAL_INTERNET } from './builtins.ts';
 export { lintNetwork, LINT_CODES, type LintCode } from './lint.ts';
+export {
+  reachabilityMatrix,
+  matrixOfTopology,
+  networkOfTopology,
+  matrixSize,
+  MATRIX_VERDICTS,
+  type MatrixRequest,
+  type MatrixResult,
+  type MatrixCell,
+  type MatrixVerdict,
+} from './matrix.ts';
+export {
+  suggestFixes,
+  freeRuleNumber,
+  FIXABLE_CODES,
+  type FixSuggestion,
+  type FixBlocker,
+  type SuggestFixesOptions,
+} from './fixes.ts';

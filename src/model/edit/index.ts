@@ -6,3 +6,4 @@ export * from './layout.ts';
 export * from './create.ts';
 export * from './delete.ts';
 export * from './clipboard.ts';
+export * from './fix.ts';
