@@ -2,7 +2,8 @@
 // This file owns the browser edges: the URL, localStorage, file dialogs, downloads and keyboard shortcuts.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { Layout } from '../model/index.ts';
+import type { MatrixRequest } from '../engine/index.ts';
+import type { Layout, Topology } from '../model/index.ts';
 import { serializeDocument, type Document } from '../model/index.ts';
 import {
   clearNotice,
@@ -33,16 +34,20 @@ import {
   ErrorBoundary,
   GalleryDialog,
   Inspector,
+  matrixEndpoints,
+  MatrixView,
   Palette,
   resolveActivation,
   Toast,
   Toolbar,
   type BottomTab,
   type PaletteItem,
+  type RowTarget,
 } from '../ui/index.ts';
 import { bootEditor, EDITOR_KEY, emptyDocument, openScenario, openText } from './boot.ts';
 import { scenarioEntries } from './scenarios.ts';
-import { TracePanel } from './TracePanel.tsx';
+import { TraceTab, useTraceSession } from './TracePanel.tsx';
+import { useMatrix } from './useMatrix.ts';
 
 function browserStorage(): Storage | undefined {
   try {
@@ -98,6 +103,12 @@ function layoutMissing(store: EditorStore, document: Document, source: DocumentS
       });
     },
   );
+}
+
+/** The first matrix of a document: every instance to every instance and the internet, on https. */
+function defaultMatrixRequest(topology: Topology): MatrixRequest {
+  const instances = (topology.instances ?? []).map((i) => i.id);
+  return { sources: instances, destinations: [...instances, 'internet'], protocol: 'tcp', port: 443 };
 }
 
 function isEditable(target: EventTarget | null): boolean {
@@ -265,7 +276,30 @@ export function Editor() {
     return () => window.removeEventListener('keydown', onKey);
   }, [save, store]);
 
-  const onSelectionChange = useCallback((ids: string[]) => select(store, ids), [store]);
+  const title = document.meta?.title ?? sourceName(source) ?? 'Untitled network';
+  const traceKey = source.kind === 'new' ? 'new' : `${source.kind}:${source.name}`;
+  const trace = useTraceSession(traceKey, document, analysis.network);
+  const { pick: pickEndpoint, picking, setPicking } = trace;
+
+  // Escape cancels picking a trace end on the canvas.
+  useEffect(() => {
+    if (!picking) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setPicking(undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [picking, setPicking]);
+
+  // While a trace end is being picked, the next instance or interface clicked fills it.
+  const onSelectionChange = useCallback(
+    (ids: string[]) => {
+      const [only] = ids;
+      if (ids.length === 1 && only !== undefined && pickEndpoint(only)) setTab('trace');
+      select(store, ids);
+    },
+    [pickEndpoint, store],
+  );
   const onMove = useCallback((entries: Parameters<typeof moveNodes>[1]) => moveNodes(store, entries), [store]);
   const onCreate = useCallback(
     (request: Parameters<typeof createResource>[1]) => createResource(store, request),
@@ -317,8 +351,38 @@ export function Editor() {
     [analysis.checks],
   );
 
-  const title = document.meta?.title ?? sourceName(source) ?? 'Untitled network';
-  const traceKey = source.kind === 'new' ? 'new' : `${source.kind}:${source.name}`;
+  const revealRow = useCallback((target: RowTarget) => reveal(target.id), [reveal]);
+
+  // The trace is drawn on the canvas while its tab is open, at the player's current stop.
+  const canvasTrace = useMemo(
+    () =>
+      tab === 'trace' && trace.overlay
+        ? { overlay: trace.overlay, ...(trace.stop === undefined ? {} : { current: trace.stop }) }
+        : undefined,
+    [tab, trace.overlay, trace.stop],
+  );
+
+  // The matrix's question, per document like the trace form (kept in memory only).
+  const [matrixState, setMatrixState] = useState<{ key: string; request: MatrixRequest } | undefined>(undefined);
+  const matrixRequest = matrixState?.key === traceKey ? matrixState.request : defaultMatrixRequest(document.topology);
+  const setMatrixRequest = useCallback(
+    (request: MatrixRequest) => setMatrixState({ key: traceKey, request }),
+    [traceKey],
+  );
+  const matrix = useMatrix(
+    tab === 'matrix' ? document.topology : undefined,
+    tab === 'matrix' ? matrixRequest : undefined,
+    { network: analysis.network },
+  );
+  const endpoints = useMemo(() => matrixEndpoints(document.topology), [document.topology]);
+  const { open: openTrace } = trace;
+  const openCell = useCallback(
+    (from: string, to: string) => {
+      openTrace(from, to, matrixRequest.protocol, matrixRequest.port);
+      setTab('trace');
+    },
+    [matrixRequest.port, matrixRequest.protocol, openTrace],
+  );
 
   return (
     <div className="editor" data-testid="editor">
@@ -354,6 +418,7 @@ export function Editor() {
             onRefuse={onRefuse}
             fitViewToken={fitToken}
             reveal={revealed}
+            trace={canvasTrace}
           />
         </ErrorBoundary>
         {notice && <Toast kind={notice.kind} text={notice.text} onDismiss={dismiss} />}
@@ -386,12 +451,21 @@ export function Editor() {
           ) : (
             <p className="panel-empty">This network has no pinned checks yet.</p>
           ))}
-        {tab === 'trace' &&
-          (analysis.network ? (
-            <TracePanel key={traceKey} scenario={traceKey} document={document} network={analysis.network} />
-          ) : (
-            <p className="panel-empty">Fix the problems listed under Diagnostics to trace this network.</p>
-          ))}
+        {tab === 'trace' && <TraceTab store={store} session={trace} document={document} onReveal={revealRow} />}
+        {tab === 'matrix' && (
+          <MatrixView
+            result={matrix.result}
+            pending={matrix.pending}
+            error={matrix.error}
+            endpoints={endpoints}
+            sources={matrixRequest.sources}
+            destinations={matrixRequest.destinations}
+            protocol={matrixRequest.protocol}
+            port={matrixRequest.port}
+            onChange={setMatrixRequest}
+            onOpenCell={openCell}
+          />
+        )}
       </BottomPanel>
       {galleryOpen && (
         <GalleryDialog

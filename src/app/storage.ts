@@ -1,6 +1,6 @@
 // What survives a reload besides the document (src/store persists that): the trace form per document.
 // Stored values are read defensively: storage may be unavailable, stale or edited by hand.
-import type { TraceFormValues } from '../ui/index.ts';
+import { readTraceForm, type TraceFormState } from '../ui/index.ts';
 
 const TRACE_FORM_KEY = 'vpcsim.traceForm';
 
@@ -20,12 +20,6 @@ function write(key: string, value: string): void {
   }
 }
 
-function isTraceForm(value: unknown): value is TraceFormValues {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return ['from', 'to', 'protocol', 'port'].every((field) => typeof record[field] === 'string');
-}
-
 function readAllTraceForms(): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(read(TRACE_FORM_KEY) ?? '{}');
@@ -35,11 +29,11 @@ function readAllTraceForms(): Record<string, unknown> {
   }
 }
 
-export function loadTraceForm(scenario: string): TraceFormValues | null {
-  const stored = readAllTraceForms()[scenario];
-  return isTraceForm(stored) ? stored : null;
+/** The trace form last used on document `key` (`scenario:<name>`, `file:<name>` or `new`). */
+export function loadTraceForm(key: string): TraceFormState | null {
+  return readTraceForm(readAllTraceForms()[key]) ?? null;
 }
 
-export function saveTraceForm(scenario: string, form: TraceFormValues): void {
-  write(TRACE_FORM_KEY, JSON.stringify({ ...readAllTraceForms(), [scenario]: form }));
+export function saveTraceForm(key: string, form: TraceFormState): void {
+  write(TRACE_FORM_KEY, JSON.stringify({ ...readAllTraceForms(), [key]: form }));
 }

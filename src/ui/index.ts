@@ -2,11 +2,10 @@
 export { ChecksTable } from './ChecksTable.tsx';
 export { ErrorBoundary } from './ErrorBoundary.tsx';
 export { Notice, type NoticeProps } from './Notice.tsx';
-export { PathList, type PathListProps } from './PathList.tsx';
-export { TraceForm, TRACE_PROTOCOLS, type TraceFormProps, type TraceFormValues } from './TraceForm.tsx';
-export { TraceResultView } from './TraceResultView.tsx';
 export { VerdictBadge } from './VerdictBadge.tsx';
 export * from './describe.ts';
 export * from './shell/index.ts';
 export * from './inspector/index.ts';
 export * from './canvas/index.ts';
+export * from './matrix/index.ts';
+export * from './trace/index.ts';

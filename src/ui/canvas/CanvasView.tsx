@@ -23,7 +23,15 @@ import { moveEntries } from './move.ts';
 import { EDGE_TYPES, NODE_TYPES } from './node-types.ts';
 import { PALETTE_MIME, decodePaletteDrag } from './palette-items.ts';
 import { applySelection, selectedResourceIds, toFlow } from './to-flow.ts';
+import { TraceLayer } from './TraceLayer.tsx';
+import { traceNodeClasses, type TraceOverlay } from './trace-overlay.ts';
 import type { CanvasEdge, CanvasNode, LayoutEntries } from './types.ts';
+
+/** A trace shown on the canvas: its path, and the player's current stop (an index into `overlay.stops`). */
+export interface CanvasTrace {
+  overlay: TraceOverlay;
+  current?: number | undefined;
+}
 
 export interface CanvasViewProps {
   document: Document;
@@ -42,6 +50,8 @@ export interface CanvasViewProps {
   fitViewToken?: number;
   /** Changing `token` centres the view on the node of resource `id` (a diagnostic row was clicked). */
   reveal?: { id: string; token: number } | undefined;
+  /** A trace to draw: nodes on the request and reply paths highlighted, the rest dimmed. */
+  trace?: CanvasTrace | undefined;
   className?: string;
 }
 
@@ -106,11 +116,32 @@ function EdgeMarkers() {
   );
 }
 
+/**
+ * Adds the trace's classes to the nodes it touches; the others are returned as they are (same object),
+ * so a step of the player re-renders only the nodes whose class changes.
+ */
+function withTraceClasses(nodes: CanvasNode[], classes: ReadonlyMap<string, string> | undefined): CanvasNode[] {
+  if (classes === undefined || classes.size === 0) return nodes;
+  return nodes.map((n) => {
+    const extra = classes.get(n.id);
+    return extra === undefined ? n : { ...n, className: `${n.className ?? ''} ${extra}` };
+  });
+}
+
 function CanvasInner(props: CanvasViewProps) {
   const { document, diagnostics, selection, onSelectionChange, onMove, onCreate, onDelete, onRefuse } = props;
-  const { fitViewToken, reveal, className } = props;
+  const { fitViewToken, reveal, className, trace } = props;
   const flow = useMemo(() => toFlow(document, { diagnostics, selection: [] }), [document, diagnostics]);
-  const derived = useMemo(() => applySelection(flow.nodes, selection), [flow, selection]);
+  const overlay = trace?.overlay;
+  const current = trace?.current;
+  const traceClasses = useMemo(
+    () => (overlay === undefined ? undefined : traceNodeClasses(overlay, current)),
+    [overlay, current],
+  );
+  const derived = useMemo(
+    () => withTraceClasses(applySelection(flow.nodes, selection), traceClasses),
+    [flow, selection, traceClasses],
+  );
 
   // React Flow's node state: reset whenever the document, diagnostics or selection change, and moved
   // by React Flow itself during a drag (the hot path never touches the document). A reset waits for
@@ -274,7 +305,7 @@ function CanvasInner(props: CanvasViewProps) {
   return (
     <div
       ref={wrapper}
-      className={`vpcsim-canvas${pending ? ' is-pending' : ''}${detail === 'full' ? '' : ` is-${detail}`}${className ? ` ${className}` : ''}`}
+      className={`vpcsim-canvas${pending ? ' is-pending' : ''}${overlay ? ' has-trace' : ''}${detail === 'full' ? '' : ` is-${detail}`}${className ? ` ${className}` : ''}`}
       tabIndex={0}
       aria-label="Network canvas"
       data-testid="canvas"
@@ -310,6 +341,7 @@ function CanvasInner(props: CanvasViewProps) {
         {nodes.length <= MINIMAP_MAX_NODES && (
           <MiniMap<CanvasNode> pannable zoomable nodeClassName={(n) => `vpcsim-mini vpcsim-mini--${n.data.kind}`} />
         )}
+        {overlay !== undefined && <TraceLayer overlay={overlay} current={current} />}
         {pending && (
           <Panel position="top-center">
             <div className="vpcsim-pending" role="status">

@@ -1,5 +1,12 @@
 // The canvas's public surface: the view, the palette, and the pure pieces behind them.
-export { CanvasView, type CanvasViewProps } from './CanvasView.tsx';
+export { CanvasView, type CanvasViewProps, type CanvasTrace } from './CanvasView.tsx';
+export {
+  traceOverlay,
+  traceNodeClasses,
+  type TraceOverlay,
+  type OverlayStop,
+  type OverlayEdge,
+} from './trace-overlay.ts';
 export { Palette, type PaletteProps } from './Palette.tsx';
 export {
   PALETTE_ITEMS,

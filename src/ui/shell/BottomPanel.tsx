@@ -1,7 +1,8 @@
-// The panel under the canvas: tabs for diagnostics, pinned checks and the trace tool, each with a count.
+// The panel under the canvas: tabs for diagnostics, pinned checks, the trace tool and the reachability
+// matrix, the first two with counts.
 import type { ReactNode } from 'react';
 
-export type BottomTab = 'diagnostics' | 'checks' | 'trace';
+export type BottomTab = 'diagnostics' | 'checks' | 'trace' | 'matrix';
 
 export interface BottomPanelProps {
   tab: BottomTab;
@@ -33,6 +34,7 @@ export function BottomPanel({ tab, onTab, problemCount, checkCount, children }: 
       ),
     },
     { id: 'trace', label: 'Trace' },
+    { id: 'matrix', label: 'Matrix' },
   ];
   return (
     <section className="bottom-panel" aria-label="Panels">
