@@ -1,6 +1,6 @@
 // The editor page: toolbar, palette, canvas, inspector and the bottom panel, wired to one editor store.
 // This file owns the browser edges: the URL, localStorage, file dialogs, downloads and keyboard shortcuts.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useStore } from 'zustand';
 import type { MatrixRequest } from '../engine/index.ts';
 import type { Layout, Topology } from '../model/index.ts';
@@ -46,6 +46,7 @@ import {
 } from '../ui/index.ts';
 import { bootEditor, EDITOR_KEY, emptyDocument, openScenario, openText } from './boot.ts';
 import { scenarioEntries } from './scenarios.ts';
+import { loadPanelHeight, savePanelHeight } from './storage.ts';
 import { TraceTab, useTraceSession } from './TracePanel.tsx';
 import { useMatrix } from './useMatrix.ts';
 
@@ -135,6 +136,12 @@ export function Editor() {
   const analysis = useStore(store, selectAnalysis);
 
   const [galleryOpen, setGalleryOpen] = useState(false);
+  const [panelHeight, setPanelHeight] = useState(loadPanelHeight);
+  const resizePanel = useCallback((height: number) => {
+    const clamped = Math.round(Math.min(Math.max(height, 120), window.innerHeight - 160));
+    setPanelHeight(clamped);
+    savePanelHeight(clamped);
+  }, []);
   const [tab, setTab] = useState<BottomTab>('diagnostics');
   const [fitToken, setFitToken] = useState(0);
 
@@ -385,7 +392,7 @@ export function Editor() {
   );
 
   return (
-    <div className="editor" data-testid="editor">
+    <div className="editor" data-testid="editor" style={{ '--bottom-height': `${panelHeight}px` } as CSSProperties}>
       <Toolbar
         title={title}
         dirty={dirty}
@@ -434,7 +441,14 @@ export function Editor() {
           />
         </ErrorBoundary>
       </aside>
-      <BottomPanel tab={tab} onTab={setTab} problemCount={problemCount} checkCount={checkCount}>
+      <BottomPanel
+        tab={tab}
+        onTab={setTab}
+        problemCount={problemCount}
+        checkCount={checkCount}
+        height={panelHeight}
+        onHeight={resizePanel}
+      >
         {tab === 'diagnostics' && (
           <>
             {analysis.engineError && (

@@ -37,3 +37,16 @@ export function loadTraceForm(key: string): TraceFormState | null {
 export function saveTraceForm(key: string, form: TraceFormState): void {
   write(TRACE_FORM_KEY, JSON.stringify({ ...readAllTraceForms(), [key]: form }));
 }
+
+const PANEL_HEIGHT_KEY = 'vpcsim.panelHeight';
+const DEFAULT_PANEL_HEIGHT = 260;
+
+/** The bottom panel's height as the user left it; the default when unknown or out of range. */
+export function loadPanelHeight(): number {
+  const value = Number(read(PANEL_HEIGHT_KEY));
+  return Number.isFinite(value) && value >= 120 && value <= 2000 ? value : DEFAULT_PANEL_HEIGHT;
+}
+
+export function savePanelHeight(height: number): void {
+  write(PANEL_HEIGHT_KEY, String(height));
+}

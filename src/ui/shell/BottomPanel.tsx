@@ -1,6 +1,7 @@
 // The panel under the canvas: tabs for diagnostics, pinned checks, the trace tool and the reachability
 // matrix, the first two with counts.
 import type { ReactNode } from 'react';
+import { PanelSplitter } from './PanelSplitter.tsx';
 
 export type BottomTab = 'diagnostics' | 'checks' | 'trace' | 'matrix';
 
@@ -10,10 +11,13 @@ export interface BottomPanelProps {
   /** Errors and warnings, shown on the Diagnostics tab. */
   problemCount: { errors: number; warnings: number };
   checkCount: { passed: number; failed: number };
+  /** With both, a handle on the panel's top edge resizes it. */
+  height?: number;
+  onHeight?: (height: number) => void;
   children: ReactNode;
 }
 
-export function BottomPanel({ tab, onTab, problemCount, checkCount, children }: BottomPanelProps) {
+export function BottomPanel({ tab, onTab, problemCount, checkCount, height, onHeight, children }: BottomPanelProps) {
   const tabs: { id: BottomTab; label: ReactNode }[] = [
     {
       id: 'diagnostics',
@@ -38,6 +42,7 @@ export function BottomPanel({ tab, onTab, problemCount, checkCount, children }: 
   ];
   return (
     <section className="bottom-panel" aria-label="Panels">
+      {height !== undefined && onHeight && <PanelSplitter height={height} onHeight={onHeight} />}
       <div className="tabs" role="tablist">
         {tabs.map((t) => (
           <button

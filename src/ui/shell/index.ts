@@ -4,3 +4,4 @@ export { GalleryDialog, type GalleryDialogProps, type GalleryEntry } from './Gal
 export { DiagnosticsPanel, type DiagnosticsPanelProps } from './DiagnosticsPanel.tsx';
 export { BottomPanel, type BottomPanelProps, type BottomTab } from './BottomPanel.tsx';
 export { Toast, type ToastProps } from './Toast.tsx';
+export { PanelSplitter, type PanelSplitterProps } from './PanelSplitter.tsx';
