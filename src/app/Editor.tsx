@@ -43,6 +43,7 @@ import {
   type BottomTab,
   type PaletteItem,
   type RowTarget,
+  type RuleHighlight,
 } from '../ui/index.ts';
 import { bootEditor, EDITOR_KEY, emptyDocument, openScenario, openText } from './boot.ts';
 import { scenarioEntries } from './scenarios.ts';
@@ -358,7 +359,14 @@ export function Editor() {
     [analysis.checks],
   );
 
-  const revealRow = useCallback((target: RowTarget) => reveal(target.id), [reveal]);
+  const [highlight, setHighlight] = useState<{ id: string; rule: RuleHighlight } | undefined>(undefined);
+  const revealRow = useCallback(
+    (target: RowTarget) => {
+      reveal(target.id);
+      setHighlight(target.highlight ? { id: target.id, rule: target.highlight } : undefined);
+    },
+    [reveal],
+  );
 
   // The trace is drawn on the canvas while its tab is open, at the player's current stop.
   const canvasTrace = useMemo(
@@ -438,6 +446,9 @@ export function Editor() {
             diagnostics={analysis.diagnostics}
             onEdit={onEdit}
             onSelect={reveal}
+            highlight={
+              highlight && selection.length === 1 && selection[0] === highlight.id ? highlight.rule : undefined
+            }
           />
         </ErrorBoundary>
       </aside>

@@ -196,3 +196,19 @@ test('the matrix colours cells by verdict and a cell opens its trace', async ({ 
   await expect(panel.verdict()).toHaveAttribute('data-verdict', 'BLOCKED');
   expect(editor.consoleErrors).toEqual([]);
 });
+
+test('a path row of a NACL marks the rule that decided in the inspector', async ({ editor }) => {
+  const { panel, inspector } = editor;
+  await editor.open('nacl-missing-ephemeral.json');
+  await panel.show('trace');
+  await panel.traceForm.getByLabel('From', { exact: true }).selectOption('i-web');
+  await panel.traceForm.getByLabel('To', { exact: true }).selectOption('i-app');
+  await panel.traceForm.getByLabel('Port', { exact: true }).fill('8080');
+  // The request enters the private subnet through acl-private's inbound rule 100.
+  await panel.pathRows('Request path').filter({ hasText: 'acl-private' }).first().click();
+  await expect(inspector.title.locator('code')).toHaveText('acl-private');
+  const marked = inspector.root.locator('.insp-rule.is-highlighted');
+  await expect(marked).toHaveCount(1);
+  await expect(marked.getByLabel('Inbound rule 100 number')).toHaveValue('100');
+  expect(editor.consoleErrors).toEqual([]);
+});

@@ -4,6 +4,8 @@ import type { Diagnostic, Document } from '../../model/index.ts';
 import { ContainerView } from './ContainerView.tsx';
 import { DiagnosticsBanner } from './DiagnosticsBanner.tsx';
 import type { EditFn } from './form-types.ts';
+import { RuleHighlightContext } from './highlight.ts';
+import type { RuleHighlight } from '../trace/panel-model.ts';
 import { KIND_TITLES, resolveSelection } from './inspector-model.ts';
 import { MetaForm } from './MetaForm.tsx';
 import { ResourceForm } from './ResourceForm.tsx';
@@ -19,6 +21,8 @@ export interface InspectorProps {
   /** Runs `recipe` on a draft of the document as one undoable step called `label`. */
   onEdit: (label: string, recipe: (draft: Document) => void) => void;
   onSelect: (id: string) => void;
+  /** A rule or route to mark in the selected resource's form (a clicked trace row). */
+  highlight?: RuleHighlight | undefined;
 }
 
 function Selected({
@@ -27,7 +31,7 @@ function Selected({
   diagnostics,
   onEdit,
   onSelect,
-}: Omit<InspectorProps, 'selection' | 'onEdit'> & { id: string; onEdit: EditFn }) {
+}: Omit<InspectorProps, 'selection' | 'onEdit' | 'highlight'> & { id: string; onEdit: EditFn }) {
   const item = resolveSelection(document, id);
   if (item.kind === 'unknown') {
     return (
@@ -59,27 +63,29 @@ function Selected({
   );
 }
 
-export function Inspector({ document, selection, diagnostics, onEdit: report, onSelect }: InspectorProps) {
+export function Inspector({ document, selection, diagnostics, onEdit: report, onSelect, highlight }: InspectorProps) {
   const only = selection.length === 1 ? selection[0] : undefined;
   const onEdit: EditFn = (label, recipe) =>
     report(label, (draft) => {
       recipe(draft);
     });
   return (
-    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
-      {selection.length === 0 && <MetaForm document={document} onEdit={onEdit} />}
-      {selection.length > 1 && <SelectionSummary document={document} selection={selection} onSelect={onSelect} />}
-      {only !== undefined && (
-        // Keyed by id: switching resources drops every field's unsaved text.
-        <Selected
-          key={only}
-          document={document}
-          id={only}
-          diagnostics={diagnostics}
-          onEdit={onEdit}
-          onSelect={onSelect}
-        />
-      )}
-    </aside>
+    <RuleHighlightContext.Provider value={highlight}>
+      <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+        {selection.length === 0 && <MetaForm document={document} onEdit={onEdit} />}
+        {selection.length > 1 && <SelectionSummary document={document} selection={selection} onSelect={onSelect} />}
+        {only !== undefined && (
+          // Keyed by id: switching resources drops every field's unsaved text.
+          <Selected
+            key={only}
+            document={document}
+            id={only}
+            diagnostics={diagnostics}
+            onEdit={onEdit}
+            onSelect={onSelect}
+          />
+        )}
+      </aside>
+    </RuleHighlightContext.Provider>
   );
 }

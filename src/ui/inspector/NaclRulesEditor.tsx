@@ -1,8 +1,10 @@
 // One direction of a network ACL: rules in rule-number order (the order AWS evaluates them), each
 // editable in place, plus the implicit final deny.
+import { useContext } from 'react';
 import { setNaclRules, type NaclRule, type NetworkAcl, type RuleDirection } from '../../model/index.ts';
 import { checkNaclCidr, checkRuleNumber } from './field-checks.ts';
 import type { EditFn } from './form-types.ts';
+import { RuleHighlightContext, scrollIntoViewRef } from './highlight.ts';
 import { RemoveButton } from './RemoveButton.tsx';
 import { nextRuleNumber, withProtocol } from './inspector-model.ts';
 import { SelectField } from './SelectField.tsx';
@@ -21,6 +23,12 @@ export interface NaclRulesEditorProps {
 }
 
 export function NaclRulesEditor({ acl, direction, onEdit }: NaclRulesEditorProps) {
+  const highlight = useContext(RuleHighlightContext);
+  const marked = (ruleNumber: number) =>
+    highlight?.kind === 'nacl-rule' &&
+    highlight.aclId === acl.id &&
+    highlight.egress === (direction === 'outbound') &&
+    highlight.ruleNumber === ruleNumber;
   const title = direction === 'inbound' ? 'Inbound' : 'Outbound';
   const rules = [...acl[direction]].sort((a, b) => a.ruleNumber - b.ruleNumber);
   const write = (label: string, next: NaclRule[]) =>
@@ -45,7 +53,12 @@ export function NaclRulesEditor({ acl, direction, onEdit }: NaclRulesEditorProps
             write('Edit rule', replace(index, copy));
           };
           return (
-            <div key={`${rule.ruleNumber}#${occurrence}`} className="insp-rule" data-testid="nacl-rule">
+            <div
+              key={`${rule.ruleNumber}#${occurrence}`}
+              className={marked(rule.ruleNumber) ? 'insp-rule is-highlighted' : 'insp-rule'}
+              ref={marked(rule.ruleNumber) ? scrollIntoViewRef : undefined}
+              data-testid="nacl-rule"
+            >
               <TextField
                 label={`${prefix} number`}
                 hideLabel

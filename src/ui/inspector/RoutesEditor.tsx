@@ -1,10 +1,11 @@
 // A route table's routes: the implicit local routes, then each route's destination and a target
 // picker limited to what AWS offers for the table's VPC. A target that forwards nothing is a blackhole.
-import { useId, useState } from 'react';
+import { useContext, useId, useState } from 'react';
 import { setRoutes, type Document, type Route, type RouteTable } from '../../model/index.ts';
 import { checkRouteDestination } from './field-checks.ts';
 import { FieldInput } from './FieldInput.tsx';
 import type { EditFn } from './form-types.ts';
+import { RuleHighlightContext, scrollIntoViewRef } from './highlight.ts';
 import { RemoveButton } from './RemoveButton.tsx';
 import { blackholeReason, localRouteDestinations, prefixListIds, routeTargetOptions } from './inspector-model.ts';
 import { CheckboxField } from './CheckboxField.tsx';
@@ -18,6 +19,9 @@ export interface RoutesEditorProps {
 }
 
 export function RoutesEditor({ document, table, onEdit }: RoutesEditorProps) {
+  const highlight = useContext(RuleHighlightContext);
+  const marked = (destination: string) =>
+    highlight?.kind === 'route' && highlight.routeTableId === table.id && highlight.destination === destination;
   const listId = useId();
   const vpc = (document.topology.vpcs ?? []).find((v) => v.id === table.vpcId);
   const plIds = prefixListIds(document);
@@ -65,7 +69,8 @@ export function RoutesEditor({ document, table, onEdit }: RoutesEditorProps) {
           return (
             <div
               key={index}
-              className={blackhole === undefined ? 'insp-rule' : 'insp-rule insp-blackhole'}
+              className={`insp-rule${blackhole === undefined ? '' : ' insp-blackhole'}${marked(route.destination) ? ' is-highlighted' : ''}`}
+              ref={marked(route.destination) ? scrollIntoViewRef : undefined}
               data-testid="route"
             >
               <TextField

@@ -1,5 +1,6 @@
 // One direction of a security group: its rules (protocol, ports, peer, ICMP, description), each
 // editable in place. Outbound rules left implicit show AWS's default and are written on first edit.
+import { useContext } from 'react';
 import {
   setSgRules,
   type Document,
@@ -9,6 +10,7 @@ import {
 } from '../../model/index.ts';
 import { checkSgPeer, checkText } from './field-checks.ts';
 import type { EditFn } from './form-types.ts';
+import { RuleHighlightContext, scrollIntoViewRef } from './highlight.ts';
 import { RemoveButton } from './RemoveButton.tsx';
 import { effectiveOutbound, prefixListIds, withProtocol } from './inspector-model.ts';
 import { TextField } from './TextField.tsx';
@@ -53,6 +55,12 @@ export interface SgRulesEditorProps {
 }
 
 export function SgRulesEditor({ document, sg, direction, onEdit, peerList }: SgRulesEditorProps) {
+  const highlight = useContext(RuleHighlightContext);
+  const marked = (index: number) =>
+    highlight?.kind === 'security-group-rule' &&
+    highlight.sgId === sg.id &&
+    highlight.direction === (direction === 'inbound' ? 'ingress' : 'egress') &&
+    highlight.index === index;
   const title = direction === 'inbound' ? 'Inbound' : 'Outbound';
   const peerWord = direction === 'inbound' ? 'source' : 'destination';
   const { rules, implicit } = rulesOf(document, sg, direction);
@@ -80,7 +88,12 @@ export function SgRulesEditor({ document, sg, direction, onEdit, peerList }: SgR
             write('Edit rule', replace(index, copy));
           };
           return (
-            <div key={index} className="insp-rule" data-testid="sg-rule">
+            <div
+              key={index}
+              className={marked(index) ? 'insp-rule is-highlighted' : 'insp-rule'}
+              ref={marked(index) ? scrollIntoViewRef : undefined}
+              data-testid="sg-rule"
+            >
               <TrafficFields
                 prefix={prefix}
                 rule={rule}
