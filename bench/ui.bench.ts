@@ -17,7 +17,7 @@ import { canvasNodeCount, generateDocument, LARGE, SMALL, type DocumentShape } f
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EDITOR_KEY = 'vpcsim.editor';
 const VIEWPORT = { width: 1600, height: 1000 };
-const GOALS = { interactive300Ms: 1500, pan1000Fps: 30 };
+const GOALS = { interactive300Ms: 1500, pan1000Fps: 30, matrixMs: 1000 };
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -469,6 +469,35 @@ function tables(rows: readonly Row[]): void {
   );
 }
 
+/** The matrix document: 5 VPCs x 4 subnets x 5 instances = 100 instances. */
+const MATRIX_INSTANCES = 100;
+
+/**
+ * The reachability matrix in the browser: the Matrix tab opens on every instance against every instance
+ * and the internet, tcp/443; timed from the tab click until every cell is drawn and nothing is pending.
+ */
+async function measureMatrix(browser: Browser, url: string): Promise<number> {
+  const document = generateDocument({ vpcs: 5, subnetsPerVpc: 4, instancesPerSubnet: 5 }, 'UI bench matrix');
+  const cells = MATRIX_INSTANCES * (MATRIX_INSTANCES + 1);
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { page } = await load(browser, url, document, 'i-1-1-1');
+    await page.waitForTimeout(300);
+    const start = Date.now();
+    await page.getByTestId('tab-matrix').click();
+    await page.waitForFunction(
+      (n) =>
+        window.document.querySelectorAll('[data-testid="matrix-cell"]').length === n &&
+        window.document.querySelector('[data-testid="matrix"]')?.getAttribute('aria-busy') !== 'true',
+      cells,
+      { timeout: 60_000, polling: 20 },
+    );
+    times.push(Date.now() - start);
+    await page.context().close();
+  }
+  return median(times);
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
     throw new Error('dist/ is missing: run `vite build` first (npm run bench:ui does)');
@@ -507,6 +536,11 @@ async function main(): Promise<void> {
     console.log('');
     tables(rows);
 
+    const matrixMs = await measureMatrix(browser, url);
+    console.log(
+      `\nmatrix: ${MATRIX_INSTANCES} instances x (${MATRIX_INSTANCES} instances + internet), tcp/443: ${fmt(matrixMs)} ms from opening the tab to every cell drawn (median of ${RUNS})`,
+    );
+
     const small = rows[0]!;
     const large = rows[1]!;
     const interactive = median(small.loads.map((l) => l.interactiveMs));
@@ -520,6 +554,11 @@ async function main(): Promise<void> {
         name: `panning ${large.nodes} nodes >= ${GOALS.pan1000Fps} fps`,
         value: `${fmt(large.pan.fps, 1)} fps (p95 ${fmt(large.pan.p95Ms, 1)} ms)`,
         pass: large.pan.fps >= GOALS.pan1000Fps,
+      },
+      {
+        name: `${MATRIX_INSTANCES} x ${MATRIX_INSTANCES + 1} matrix < ${GOALS.matrixMs} ms`,
+        value: `${fmt(matrixMs)} ms`,
+        pass: matrixMs < GOALS.matrixMs,
       },
     ];
     console.log('\nGoals:');

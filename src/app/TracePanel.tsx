@@ -129,20 +129,32 @@ export interface TraceTabProps {
   onReveal: (target: RowTarget) => void;
 }
 
+/** Above this many resources, fixes are computed on request rather than after every edit. */
+const FIX_AUTO_LIMIT = 1500;
+
+function resourceCount(topology: Document['topology']): number {
+  let n = 0;
+  for (const list of Object.values(topology) as (unknown[] | undefined)[]) n += list?.length ?? 0;
+  return n;
+}
+
 export function TraceTab({ store, session, document, onReveal }: TraceTabProps) {
   const { query, result } = session;
   const endpoints = useMemo(
     () => ({ from: endpointGroups(document.topology, 'from'), to: endpointGroups(document.topology, 'to') }),
     [document.topology],
   );
-  // Fixes are worth computing only while something blocks; they re-trace every candidate.
+  // Fixes are worth computing only while something blocks; they recompile and re-trace every
+  // candidate, so on a large network they wait for the user to ask (the page must stay responsive).
+  const blocked = result !== undefined && result.explanations.some((e) => e.blocking);
+  const large = useMemo(() => resourceCount(document.topology) > FIX_AUTO_LIMIT, [document.topology]);
+  const [askedFor, setAskedFor] = useState<TraceResult | undefined>(undefined);
+  const wanted = blocked && (!large || askedFor === result);
   const fixes = useMemo(
-    () =>
-      query && result && result.explanations.some((e) => e.blocking)
-        ? suggestFixes(document.topology, query)
-        : undefined,
-    [document.topology, query, result],
+    () => (wanted && query ? suggestFixes(document.topology, query) : undefined),
+    [wanted, document.topology, query],
   );
+  const requestFixes = blocked && !wanted ? () => setAskedFor(result) : undefined;
   const apply = useCallback((fix: FixSuggestion) => applyTraceFix(store, fix), [store]);
   const pin = useCallback(() => {
     if (!query || !result) return;
@@ -171,6 +183,7 @@ export function TraceTab({ store, session, document, onReveal }: TraceTabProps) 
       onPick={session.setPicking}
       outcome={session.outcome}
       fixes={fixes}
+      onRequestFixes={requestFixes}
       onApplyFix={apply}
       onPin={result && query ? pin : undefined}
       pinned={query ? isPinned(document.checks, query) : false}

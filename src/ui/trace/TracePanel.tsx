@@ -42,6 +42,8 @@ export interface TracePanelProps<F extends FixView = FixView> {
   outcome: TraceOutcome;
   /** Suggested fixes for the current result; undefined when no suggester is available. */
   fixes?: readonly F[] | undefined;
+  /** Shown as "Suggest fixes" while `fixes` is undefined (large networks compute them on request). */
+  onRequestFixes?: (() => void) | undefined;
   onApplyFix: (fix: F) => void;
   /** Undefined hides the button (nothing to pin); `pinned` says the document already has this check. */
   onPin?: (() => void) | undefined;
@@ -311,6 +313,7 @@ function PathTable({
 function Answer<F extends FixView>({
   result,
   fixes,
+  onRequestFixes,
   onApplyFix,
   onPin,
   pinned,
@@ -319,7 +322,7 @@ function Answer<F extends FixView>({
   player,
 }: { result: TraceResult } & Pick<
   TracePanelProps<F>,
-  'fixes' | 'onApplyFix' | 'onPin' | 'pinned' | 'onSelectRow' | 'currentRow' | 'player'
+  'fixes' | 'onRequestFixes' | 'onApplyFix' | 'onPin' | 'pinned' | 'onSelectRow' | 'currentRow' | 'player'
 >) {
   const partial = partialPorts(result);
   const blockers = blockersWithFixes(result, fixes ?? []);
@@ -375,6 +378,11 @@ function Answer<F extends FixView>({
             </li>
           ))}
         </ul>
+      )}
+      {blockers.length > 0 && fixes === undefined && onRequestFixes && (
+        <button type="button" className="trace-suggest" onClick={onRequestFixes} data-testid="trace-suggest-fixes">
+          Suggest fixes
+        </button>
       )}
       {notes.length > 0 && (
         <ul className="explanations">
