@@ -33,3 +33,4 @@ export {
   type FixBlocker,
   type SuggestFixesOptions,
 } from './fixes.ts';
+export { checkExam, goalsPass } from './exam.ts';

@@ -7,3 +7,4 @@ export { FORBIDDEN_VPC_RANGES, NOT_PUBLIC_RANGES } from './validate-addressing.t
 export * from './serialize.ts';
 export { locateJsonError, type JsonSyntaxError } from './json-position.ts';
 export * from './edit/index.ts';
+export * from './exam.ts';
