@@ -4,7 +4,7 @@
  */
 import { parseIp } from '../lib/index.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { parseDocument, type ParseResult } from './parse.ts';
+import { parseDocument, primaryInterfaceIdOf, type ParseResult } from './parse.ts';
 import type { Document, Topology } from './types.ts';
 import { validateAddressing } from './validate-addressing.ts';
 import { buildIndex, CHECKS_RANK, Sink, type Index } from './validate-context.ts';
@@ -32,9 +32,22 @@ export function validateTopology(topology: Topology): Diagnostic[] {
 const ENDPOINT_WORDS = new Set(['internet', 's3', 'dynamodb']);
 const PORTED = new Set(['tcp', 'udp', '6', '17']);
 
+/** AWS's service names, `com.amazonaws.<region>.s3` (docs/format-extensions.md). */
+const SERVICE_NAME = /^com\.amazonaws\.[a-z0-9-]+\.(s3|dynamodb)$/;
+
 function validateChecks(doc: Document, ix: Index, sink: Sink): void {
-  const known = (name: string): boolean => {
-    if (ENDPOINT_WORDS.has(name) || parseIp(name) !== undefined) return true;
+  const t = doc.topology;
+  const primaries = new Set((t.instances ?? []).map((i) => primaryInterfaceIdOf(i)));
+  // An interface endpoint receives connections: its id (and `<endpoint>/<subnet>`) may only be a destination.
+  const endpointTargets = new Set<string>();
+  for (const e of t.vpcEndpoints ?? []) {
+    if (e.type !== 'interface') continue;
+    endpointTargets.add(e.id);
+    for (const sid of e.subnetIds ?? []) endpointTargets.add(`${e.id}/${sid}`);
+  }
+  const known = (name: string, field: 'from' | 'to'): boolean => {
+    if (ENDPOINT_WORDS.has(name) || SERVICE_NAME.test(name) || parseIp(name) !== undefined) return true;
+    if (primaries.has(name) || (field === 'to' && endpointTargets.has(name))) return true;
     const kind = ix.kinds.get(name);
     return kind === 'instances' || kind === 'networkInterfaces' || kind === 'externalHosts';
   };
@@ -48,11 +61,11 @@ function validateChecks(doc: Document, ix: Index, sink: Sink): void {
     });
     for (const field of ['from', 'to'] as const) {
       const name = check[field];
-      if (!known(name)) {
+      if (!known(name, field)) {
         sink.error(
           'CFG_CHECK_UNKNOWN_ENDPOINT',
           at(`.${field}`),
-          `check "${check.name}" ${field} ${name} is no instance, network interface or external host id, IP address, internet, s3 or dynamodb`,
+          `check "${check.name}" ${field} ${name} is no instance, network interface, interface endpoint (as a destination) or external host id, IP address, internet, s3 or dynamodb`,
         );
       }
     }

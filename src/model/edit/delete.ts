@@ -142,6 +142,16 @@ function dropLayout(draft: Document, removed: ReadonlySet<string>, interfaceEndp
       (owner !== undefined && rest !== undefined && interfaceEndpoints.has(owner) && removed.has(rest));
     if (gone) delete layout[key];
   }
+  // Derived containers with nothing left in them: a region without VPCs or transit gateways, the
+  // internet without gateways or external hosts.
+  const t = draft.topology;
+  const regions = new Set((t.vpcs ?? []).map((v) => v.region ?? 'us-east-1'));
+  const hasTgw = (t.transitGateways ?? []).length > 0;
+  for (const key of Object.keys(layout)) {
+    if (key.startsWith('region/') && !regions.has(key.slice('region/'.length)) && !(hasTgw && regions.size === 0))
+      delete layout[key];
+  }
+  if ((t.internetGateways ?? []).length === 0 && (t.externalHosts ?? []).length === 0) delete layout['internet'];
 }
 
 /**

@@ -60,6 +60,25 @@ describe('checks (format.md sections 3 and 5)', () => {
     expect(codes(lint(withCheck({ to })()))).toEqual([]);
   });
 
+  it('accepts AWS service names, and an interface endpoint as a destination only', () => {
+    const withEndpoint = (patch: Partial<Check>) =>
+      variant(withCheck(patch), (t) => {
+        t.vpcEndpoints!.push({
+          id: 'vpce-sqs',
+          vpcId: 'vpc-a',
+          type: 'interface',
+          service: 'com.amazonaws.us-east-1.sqs',
+          subnetIds: ['sn-app-a'],
+          securityGroupIds: ['sg-app'],
+        });
+      });
+    expect(codes(lint(withCheck({ to: 'com.amazonaws.eu-west-1.s3' })()))).toEqual([]);
+    expect(codes(lint(withEndpoint({ to: 'vpce-sqs' })))).toEqual([]);
+    expect(codes(lint(withEndpoint({ to: 'vpce-sqs/sn-app-a' })))).toEqual([]);
+    expect(codes(lint(withEndpoint({ from: 'vpce-sqs' })))).toEqual(['CFG_CHECK_UNKNOWN_ENDPOINT']);
+    expect(codes(lint(withCheck({ to: 'com.amazonaws.eu-west-1.sqs' })()))).toEqual(['CFG_CHECK_UNKNOWN_ENDPOINT']);
+  });
+
   it('validateDocument = validateTopology plus the checks', () => {
     const doc = withCheck({ to: 'nowhere', port: undefined })();
     expect(codes(validateTopology(doc.topology))).toEqual([]);
