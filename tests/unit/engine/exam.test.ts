@@ -229,3 +229,27 @@ describe('bundled presets', () => {
     expect(checkExam(scenario(file))).toEqual([]);
   });
 });
+
+describe('the preset library (issue: exam scenario presets)', () => {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  const docs = files.map((f) => [f, scenario(f)] as const);
+
+  it('holds at least 40 presets', () => {
+    expect(files.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(docs)('%s has meta, checks and exam exercises', (_file, doc) => {
+    const meta = doc.meta ?? {};
+    for (const field of ['title', 'description', 'difficulty', 'source'] as const) expect(meta[field]).toBeTruthy();
+    expect(meta.tags?.length).toBeGreaterThan(0);
+    expect(doc.checks?.length).toBeGreaterThan(0);
+    const { exam } = readExam(doc);
+    expect(exam?.exams.length).toBeGreaterThan(0);
+    expect(exam?.exercises.some((x) => x.kind === 'predict')).toBe(true);
+  });
+
+  it('covers every exercise kind', () => {
+    const kinds = new Set(docs.flatMap(([, doc]) => (readExam(doc).exam?.exercises ?? []).map((x) => x.kind)));
+    expect([...kinds].sort()).toEqual(['breakFix', 'chooseFix', 'predict']);
+  });
+});
