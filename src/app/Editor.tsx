@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useStore } from 'zustand';
 import type { MatrixRequest } from '../engine/index.ts';
-import type { Layout, Topology } from '../model/index.ts';
+import type { ExamQuery, Layout, Topology } from '../model/index.ts';
 import { serializeDocument, type Document } from '../model/index.ts';
 import {
   clearNotice,
@@ -30,8 +30,10 @@ import {
   BottomPanel,
   CanvasView,
   ChecksTable,
+  defaultTraceForm,
   DiagnosticsPanel,
   ErrorBoundary,
+  ExamGallery,
   GalleryDialog,
   Inspector,
   matrixEndpoints,
@@ -46,6 +48,8 @@ import {
   type RuleHighlight,
 } from '../ui/index.ts';
 import { bootEditor, EDITOR_KEY, emptyDocument, openScenario, openText } from './boot.ts';
+import { ExamTab } from './exam/ExamTab.tsx';
+import { hasExercises, useExam } from './exam/use-exam.ts';
 import { scenarioEntries } from './scenarios.ts';
 import { loadPanelHeight, savePanelHeight } from './storage.ts';
 import { TraceTab, useTraceSession } from './TracePanel.tsx';
@@ -184,6 +188,32 @@ export function Editor() {
     [open, store],
   );
 
+  /**
+   * Opens a preset as bundled for an exercise. Practice on a preset with exercises is replaced without
+   * asking; other unsaved work is asked about first, as when opening from the gallery.
+   */
+  const openForExam = useCallback(
+    (name: string): boolean => {
+      const opened = openScenario(name);
+      if (!opened.ok) {
+        store.setState({ notice: { kind: 'error', text: opened.message } });
+        return false;
+      }
+      const state = store.getState();
+      const source: DocumentSource = { kind: 'scenario', name };
+      if (state.source.kind === 'scenario' && hasExercises(state.document)) {
+        replaceDocument(store, opened.document, source);
+        layoutMissing(store, opened.document, source);
+        setFitToken((n) => n + 1);
+      } else if (!open(opened.document, source)) {
+        return false;
+      }
+      setScenarioParam(name);
+      return true;
+    },
+    [open, store],
+  );
+
   // Back and forward buttons move between scenarios opened from the gallery.
   useEffect(() => {
     const onPop = () => {
@@ -288,6 +318,30 @@ export function Editor() {
   const traceKey = source.kind === 'new' ? 'new' : `${source.kind}:${source.name}`;
   const trace = useTraceSession(traceKey, document, analysis.network);
   const { pick: pickEndpoint, picking, setPicking } = trace;
+
+  const showExamTab = useCallback(() => setTab('exam'), []);
+  const restoreForExam = useCallback((doc: Document) => replaceDocument(store, doc, store.getState().source), [store]);
+  const examDirty = useCallback(() => isDirty(store.getState()), [store]);
+  const examNotify = useCallback((text: string) => store.setState({ notice: { kind: 'info', text } }), [store]);
+  const exam = useExam({
+    document,
+    docKey: traceKey,
+    openScenario: openForExam,
+    restore: restoreForExam,
+    isDirty: examDirty,
+    showTab: showExamTab,
+    notify: examNotify,
+  });
+  const { setGalleryOpen: setExamGalleryOpen } = exam;
+  const closeExamGallery = useCallback(() => setExamGalleryOpen(false), [setExamGalleryOpen]);
+  const { setForm: setTraceForm } = trace;
+  const stepThrough = useCallback(
+    (query: ExamQuery) => {
+      setTraceForm(defaultTraceForm(document.topology, { name: 'exercise', expect: 'REACHABLE', ...query }));
+      setTab('trace');
+    },
+    [document.topology, setTraceForm],
+  );
 
   // Escape cancels picking a trace end on the canvas.
   useEffect(() => {
@@ -412,6 +466,7 @@ export function Editor() {
         onOpenFile={openFile}
         onSave={save}
         onGallery={() => setGalleryOpen(true)}
+        onExam={() => exam.setGalleryOpen(true)}
         onUndo={() => undo(store)}
         onRedo={() => redo(store)}
         onAutoLayout={runAutoLayout}
@@ -457,6 +512,7 @@ export function Editor() {
         onTab={setTab}
         problemCount={problemCount}
         checkCount={checkCount}
+        exam={exam.documentEntries.length}
         height={panelHeight}
         onHeight={resizePanel}
       >
@@ -491,6 +547,16 @@ export function Editor() {
             onOpenCell={openCell}
           />
         )}
+        {tab === 'exam' && (
+          <ExamTab
+            exam={exam}
+            store={store}
+            document={document}
+            docKey={traceKey}
+            network={analysis.network}
+            onStepThrough={stepThrough}
+          />
+        )}
       </BottomPanel>
       {galleryOpen && (
         <GalleryDialog
@@ -503,6 +569,7 @@ export function Editor() {
           onClose={() => setGalleryOpen(false)}
         />
       )}
+      {exam.galleryOpen && <ExamGallery {...exam.galleryProps} onClose={closeExamGallery} />}
     </div>
   );
 }

@@ -9,3 +9,4 @@ export * from './inspector/index.ts';
 export * from './canvas/index.ts';
 export * from './matrix/index.ts';
 export * from './trace/index.ts';
+export * from './exam/index.ts';

@@ -1,9 +1,9 @@
 // The panel under the canvas: tabs for diagnostics, pinned checks, the trace tool and the reachability
-// matrix, the first two with counts.
+// matrix, the first two with counts; with exam mode wired, the Exam tab.
 import type { ReactNode } from 'react';
 import { PanelSplitter } from './PanelSplitter.tsx';
 
-export type BottomTab = 'diagnostics' | 'checks' | 'trace' | 'matrix';
+export type BottomTab = 'diagnostics' | 'checks' | 'trace' | 'matrix' | 'exam';
 
 export interface BottomPanelProps {
   tab: BottomTab;
@@ -11,13 +11,24 @@ export interface BottomPanelProps {
   /** Errors and warnings, shown on the Diagnostics tab. */
   problemCount: { errors: number; warnings: number };
   checkCount: { passed: number; failed: number };
+  /** Shows the Exam tab, with the number of exercises the open network has. */
+  exam?: number | undefined;
   /** With both, a handle on the panel's top edge resizes it. */
   height?: number;
   onHeight?: (height: number) => void;
   children: ReactNode;
 }
 
-export function BottomPanel({ tab, onTab, problemCount, checkCount, height, onHeight, children }: BottomPanelProps) {
+export function BottomPanel({
+  tab,
+  onTab,
+  problemCount,
+  checkCount,
+  exam,
+  height,
+  onHeight,
+  children,
+}: BottomPanelProps) {
   const tabs: { id: BottomTab; label: ReactNode }[] = [
     {
       id: 'diagnostics',
@@ -39,6 +50,9 @@ export function BottomPanel({ tab, onTab, problemCount, checkCount, height, onHe
     },
     { id: 'trace', label: 'Trace' },
     { id: 'matrix', label: 'Matrix' },
+    ...(exam === undefined
+      ? []
+      : [{ id: 'exam' as const, label: <>Exam {exam > 0 && <span className="count count-info">{exam}</span>}</> }]),
   ];
   return (
     <section className="bottom-panel" aria-label="Panels">

@@ -1,4 +1,5 @@
-// The editor's toolbar: file commands, the scenario gallery, undo / redo and the canvas view commands.
+// The editor's toolbar: file commands, the scenario and exam galleries, undo / redo and the canvas view
+// commands.
 import { memo, useRef, type ChangeEvent } from 'react';
 import './shell.css';
 
@@ -15,6 +16,8 @@ export interface ToolbarProps {
   onOpenFile: (file: File) => void;
   onSave: () => void;
   onGallery: () => void;
+  /** Opens exam practice (the exercise gallery); no button without it. */
+  onExam?: (() => void) | undefined;
   onUndo: () => void;
   onRedo: () => void;
   onAutoLayout: () => void;
@@ -54,6 +57,11 @@ function ToolbarImpl(props: ToolbarProps) {
         <button type="button" onClick={props.onGallery} data-testid="toolbar-gallery">
           Scenarios
         </button>
+        {props.onExam && (
+          <button type="button" onClick={props.onExam} data-testid="toolbar-exam">
+            Exam
+          </button>
+        )}
       </div>
       <div className="toolbar-group">
         <button
