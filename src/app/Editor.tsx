@@ -333,6 +333,15 @@ export function Editor() {
     notify: examNotify,
   });
   const { setGalleryOpen: setExamGalleryOpen } = exam;
+  // While a predict question is open and unanswered, the checks and the trace would reveal its answer.
+  const activeKey = exam.progress.active;
+  const activeItem = activeKey === undefined ? undefined : exam.lookup(activeKey);
+  const spoiler =
+    activeItem !== undefined &&
+    activeItem.exercise.kind === 'predict' &&
+    activeKey !== undefined &&
+    exam.progress.records[activeKey]?.done !== true &&
+    activeItem.key.startsWith(`${source.kind === 'new' ? 'new' : `${source.kind}:${source.name}`}#`);
   const closeExamGallery = useCallback(() => setExamGalleryOpen(false), [setExamGalleryOpen]);
   const { setForm: setTraceForm } = trace;
   const stepThrough = useCallback(
@@ -526,13 +535,22 @@ export function Editor() {
             <DiagnosticsPanel diagnostics={analysis.diagnostics} onSelect={reveal} />
           </>
         )}
+        {(tab === 'checks' || tab === 'trace') && spoiler && (
+          <p className="panel-empty" data-testid="exam-spoiler">
+            Answer the open question in the Exam tab first: the {tab === 'checks' ? 'pinned checks' : 'trace'} would
+            give it away.
+          </p>
+        )}
         {tab === 'checks' &&
+          !spoiler &&
           (analysis.checks.length > 0 ? (
             <ChecksTable rows={analysis.checks} />
           ) : (
             <p className="panel-empty">This network has no pinned checks yet.</p>
           ))}
-        {tab === 'trace' && <TraceTab store={store} session={trace} document={document} onReveal={revealRow} />}
+        {tab === 'trace' && !spoiler && (
+          <TraceTab store={store} session={trace} document={document} onReveal={revealRow} />
+        )}
         {tab === 'matrix' && (
           <MatrixView
             result={matrix.result}

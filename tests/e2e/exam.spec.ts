@@ -61,6 +61,11 @@ test('a predict question: answer it, see the grade and the step-through, and fin
   await expect(editor.page).toHaveURL(new RegExp(`scenario=${file.replace('.', '\\.')}`));
   await expect(editor.panel.tab('exam')).toHaveAttribute('aria-selected', 'true');
 
+  // Until it is answered, the checks and the trace would give the answer away: they wait.
+  await editor.panel.show('checks');
+  await expect(editor.page.getByTestId('exam-spoiler')).toBeVisible();
+  await editor.panel.show('exam');
+
   // The component list appears with "blocked"; the right answer scores full marks.
   await exam.answerPredict(answer.verdict, answer.verdict === 'BLOCKED' ? answer.blockedAt : undefined);
   await expect(exam.result).toHaveAttribute('data-state', 'right');
