@@ -31,9 +31,12 @@ test('builds a public + private network with a NAT gateway from the palette, and
   const { canvas, palette, inspector, toolbar, panel } = editor;
   await editor.open();
   await editor.newDocument();
+  // An empty canvas says how to start.
+  await expect(editor.page.getByTestId('canvas-empty')).toBeVisible();
 
   // A VPC on the empty canvas; it gets the first free /16 and its default security group.
   await palette.dropOnCanvas('vpc', { fx: 0.25, fy: 0.25 });
+  await expect(editor.page.getByTestId('canvas-empty')).toBeHidden();
   const vpc = await inspector.selectedId();
   await expect(canvas.node(vpc)).toBeVisible();
   await expect(canvas.node(vpc)).toContainText('10.0.0.0/16');

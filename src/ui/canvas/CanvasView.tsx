@@ -342,6 +342,14 @@ function CanvasInner(props: CanvasViewProps) {
           <MiniMap<CanvasNode> pannable zoomable nodeClassName={(n) => `vpcsim-mini vpcsim-mini--${n.data.kind}`} />
         )}
         {overlay !== undefined && <TraceLayer overlay={overlay} current={current} />}
+        {nodes.length === 0 && (
+          <Panel position="top-center">
+            <div className="vpcsim-empty" data-testid="canvas-empty">
+              An empty network. Drag a <strong>VPC</strong> from the palette onto the canvas to start, or open a preset
+              from <strong>Scenarios</strong>.
+            </div>
+          </Panel>
+        )}
         {pending && (
           <Panel position="top-center">
             <div className="vpcsim-pending" role="status">
