@@ -26,6 +26,7 @@ import { applySelection, selectedResourceIds, toFlow } from './to-flow.ts';
 import { TraceLayer } from './TraceLayer.tsx';
 import { traceNodeClasses, type TraceOverlay } from './trace-overlay.ts';
 import type { CanvasEdge, CanvasNode, LayoutEntries } from './types.ts';
+import { ArrowMarker } from './ArrowMarker.tsx';
 
 /** A trace shown on the canvas: its path, and the player's current stop (an index into `overlay.stops`). */
 export interface CanvasTrace {
@@ -89,28 +90,8 @@ function EdgeMarkers() {
   return (
     <svg className="vpcsim-defs" aria-hidden="true" focusable="false">
       <defs>
-        <marker
-          id="vpcsim-arrow"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path d="M0,0 L10,5 L0,10 z" className="vpcsim-arrow" />
-        </marker>
-        <marker
-          id="vpcsim-arrow-blackhole"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path d="M0,0 L10,5 L0,10 z" className="vpcsim-arrow vpcsim-arrow--blackhole" />
-        </marker>
+        <ArrowMarker id="vpcsim-arrow" size={7} className="vpcsim-arrow" />
+        <ArrowMarker id="vpcsim-arrow-blackhole" size={7} className="vpcsim-arrow vpcsim-arrow--blackhole" />
       </defs>
     </svg>
   );

@@ -6,6 +6,7 @@ import { memo, useMemo } from 'react';
 import { floatingEnds, type Box } from './edge-geometry.ts';
 import type { OverlayEdge, TraceOverlay } from './trace-overlay.ts';
 import type { CanvasNodeType } from './types.ts';
+import { ArrowMarker } from './ArrowMarker.tsx';
 
 export interface TraceLayerProps {
   overlay: TraceOverlay;
@@ -103,28 +104,8 @@ function TraceLayerView({ overlay, current }: TraceLayerProps) {
       <div className="vpcsim-trace-layer" aria-hidden="true">
         <svg className="vpcsim-trace-svg">
           <defs>
-            <marker
-              id="vpcsim-trace-arrow-request"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="6"
-              markerHeight="6"
-              orient="auto-start-reverse"
-            >
-              <path d="M0,0 L10,5 L0,10 z" className="vpcsim-trace-arrow--request" />
-            </marker>
-            <marker
-              id="vpcsim-trace-arrow-reply"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="6"
-              markerHeight="6"
-              orient="auto-start-reverse"
-            >
-              <path d="M0,0 L10,5 L0,10 z" className="vpcsim-trace-arrow--reply" />
-            </marker>
+            <ArrowMarker id="vpcsim-trace-arrow-request" size={6} className="vpcsim-trace-arrow--request" />
+            <ArrowMarker id="vpcsim-trace-arrow-reply" size={6} className="vpcsim-trace-arrow--reply" />
           </defs>
           {paths.map((p) => (
             <path key={p.id} d={p.d} className={p.className} markerEnd={p.marker} data-hop={p.id} />
