@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Every folder under src/ that is a layer. */
-const LAYERS = ['lib', 'model', 'engine', 'store', 'ui', 'app', 'cli'];
+const LAYERS = ['lib', 'model', 'interop', 'engine', 'store', 'ui', 'app', 'cli'];
 
 /**
  * Matches a relative import that climbs out of the current folder into `layer`, e.g. `../engine/index.ts`
@@ -51,15 +51,20 @@ function layerRule(layer, { forbiddenLayers, forbiddenPackages = [] }) {
 /** What each layer may not import; everything else in src/ must go through the layer's index.ts. */
 const LAYER_RULES = {
   lib: {
-    forbiddenLayers: ['model', 'engine', 'store', 'ui', 'app', 'cli'],
+    forbiddenLayers: ['model', 'interop', 'engine', 'store', 'ui', 'app', 'cli'],
     forbiddenPackages: ['react', 'zustand', 'immer', 'xyflow', 'node'],
   },
   model: {
-    forbiddenLayers: ['engine', 'store', 'ui', 'app', 'cli'],
+    forbiddenLayers: ['interop', 'engine', 'store', 'ui', 'app', 'cli'],
     forbiddenPackages: ['react', 'zustand', 'xyflow', 'node'],
   },
+  // Importers and exporters: pure functions of text and the document model (src/interop/README.md).
+  interop: {
+    forbiddenLayers: ['engine', 'store', 'ui', 'app', 'cli'],
+    forbiddenPackages: ['react', 'zustand', 'immer', 'xyflow', 'node'],
+  },
   engine: {
-    forbiddenLayers: ['store', 'ui', 'app', 'cli'],
+    forbiddenLayers: ['interop', 'store', 'ui', 'app', 'cli'],
     forbiddenPackages: ['react', 'zustand', 'immer', 'xyflow', 'node'],
   },
   store: { forbiddenLayers: ['ui', 'app', 'cli'], forbiddenPackages: ['react', 'xyflow', 'node'] },
@@ -82,7 +87,7 @@ const engineGlobals = [
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.ci-out/', 'coverage/'],
+    ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', '.ci-out/', 'coverage/'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -10,3 +10,4 @@ export * from './canvas/index.ts';
 export * from './matrix/index.ts';
 export * from './trace/index.ts';
 export * from './exam/index.ts';
+export { renderNetworkSvg, svgToPng, type SvgExportOptions } from './export/index.ts';

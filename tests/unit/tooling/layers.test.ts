@@ -29,6 +29,10 @@ describe('layer rule', () => {
     ['src/ui/Probe.tsx', "import { x } from '../app/main.tsx'; export const y = x;"],
     ['src/cli/probe.ts', "import { x } from '../store/index.ts'; export const y = x;"],
     ['src/cli/probe.ts', "import { createRoot } from 'react-dom/client'; export const y = createRoot;"],
+    ['src/interop/probe.ts', "import { trace } from '../engine/index.ts'; export const y = trace;"],
+    ['src/interop/aws/probe.ts', "import { readFileSync } from 'node:fs'; export const y = readFileSync;"],
+    ['src/model/probe.ts', "import { importAws } from '../interop/index.ts'; export const y = importAws;"],
+    ['src/engine/probe.ts', "import { importAws } from '../interop/index.ts'; export const y = importAws;"],
   ])('%s rejects a forbidden import: %s', async (filePath, text) => {
     expect(await ruleIds(filePath, text)).toContain('no-restricted-imports');
   });
@@ -41,6 +45,9 @@ describe('layer rule', () => {
     ['src/ui/Probe.tsx', "import { useState } from 'react'; export const y = useState;"],
     ['src/app/probe.ts', "import { x } from '../ui/index.ts'; export const y = x;"],
     ['src/cli/probe.ts', "import { readFileSync } from 'node:fs'; export const y = readFileSync;"],
+    ['src/interop/aws/probe.ts', "import { parseCidr } from '../../lib/index.ts'; export const y = parseCidr;"],
+    ['src/cli/probe.ts', "import { importAws } from '../interop/index.ts'; export const y = importAws;"],
+    ['src/app/probe.ts', "import { importAws } from '../interop/index.ts'; export const y = importAws;"],
   ])('%s allows a permitted import: %s', async (filePath, text) => {
     expect(await ruleIds(filePath, text)).toEqual([]);
   });
