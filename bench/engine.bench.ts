@@ -1,7 +1,7 @@
 // `npm run bench`: compile time, traces per second and peak memory of the indexed engine and of the naive
 // reference evaluator on two synthetic networks (20,000 instances; a transit gateway hub of 200 VPCs with
 // peerings), with PASS/FAIL against the goals. Informational: always exits 0. Options: --seconds=N (indexed
-// budget, default 3), --quick (small networks), --network=main|hub (one network only), --profile (only the
+// budget, default 3), --quick (small networks), --network=main|hub|import (one section only), --profile (only the
 // indexed engine on the whole mix, for `node --cpu-prof --import tsx bench/engine.bench.ts --profile`;
 // --profile=naive profiles the naive reference instead).
 import { availableParallelism, loadavg } from 'node:os';
@@ -20,6 +20,7 @@ import {
 } from '../src/engine/index.ts';
 import type { Diagnostic, Topology } from '../src/model/index.ts';
 import { buildHubNetwork, HUB_CATEGORIES, HUB_OPTIONS } from './hub-network.ts';
+import { runImportSection } from './import.bench-section.ts';
 import { buildSyntheticNetwork, CATEGORIES, DEFAULT_OPTIONS } from './synthetic-network.ts';
 
 const GOALS = { compileMs: 1000, tracesPerSecond: 50_000, ratio: 20 };
@@ -234,8 +235,9 @@ const SECTIONS: Record<string, () => Section> = { main: mainSection, hub: hubSec
 function selectedSections(): (() => Section)[] {
   const which = args.get('network') ?? 'all';
   if (which === 'all') return Object.values(SECTIONS);
+  if (which === 'import') return [];
   const s = SECTIONS[which];
-  if (!s) throw new Error(`--network must be one of all, ${Object.keys(SECTIONS).join(', ')}`);
+  if (!s) throw new Error(`--network must be one of all, import, ${Object.keys(SECTIONS).join(', ')}`);
   return [s];
 }
 
@@ -457,12 +459,15 @@ function main(): void {
     outcomes.push(runSection(make()));
     gc();
   }
+  const which = args.get('network') ?? 'all';
+  const importOk = which === 'all' || which === 'import' ? runImportSection({ quick }) : undefined;
   console.log('');
   console.log('== summary');
+  const mark = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
   for (const o of outcomes) {
-    const mark = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
     console.log(`  ${o.title}: compile ${mark(o.compileOk)}, traces/s ${mark(o.rateOk)}, vs naive ${mark(o.ratioOk)}`);
   }
+  if (importOk !== undefined) console.log(`  import of an AWS account export: ${mark(importOk)}`);
   const cores = availableParallelism();
   const load = loadavg()[0]!;
   console.log(

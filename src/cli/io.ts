@@ -12,6 +12,14 @@ export interface CliIo {
   readFile: ReadFile;
   /** Style output with ANSI colours; main.ts sets it when stdout is a TTY and NO_COLOR is unset. */
   color?: boolean;
+  /**
+   * The files a path names: itself when it is a file, every file below it (sorted, recursively) when
+   * it is a folder. Throws a Node file-system error when the path cannot be read. Without it, every
+   * path is taken as a file.
+   */
+  listFiles?: (path: string) => string[];
+  /** Writes a UTF-8 text file; throws a Node file-system error when it cannot. */
+  writeFile?: (path: string, text: string) => void;
 }
 
 /** Success, and `trace` whatever its verdict. */

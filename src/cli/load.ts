@@ -73,7 +73,8 @@ function describeFatal(path: string, fatal: readonly Diagnostic[]): string {
   return `'${path}' cannot be understood (${fatal.length} problems):${listed.join('')}${more}`;
 }
 
-function describeFsError(e: unknown): string {
+/** A file-system error in a few words (no such file, permission denied...). */
+export function describeFsError(e: unknown): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : undefined;
   switch (code) {
     case 'ENOENT':

@@ -2,7 +2,8 @@
  * Process entry of `vpcsim` (bin/vpcsim.js runs it through tsx): wires stdin/stdout, files and colour
  * to run() and exits with its code. Nothing here is tested directly; run.ts holds the logic.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { listFiles } from './files.ts';
 import { run } from './run.ts';
 
 /** https://no-color.org: any non-empty NO_COLOR turns colour off. */
@@ -18,6 +19,8 @@ const code = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFileSync(path, 'utf8'),
+  listFiles,
+  writeFile: (path, text) => writeFileSync(path, text),
   color,
 });
 

@@ -5,6 +5,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { checkCommand, type CheckOptions } from './check-command.ts';
+import { exportTerraformCommand, type ExportOptions } from './export-command.ts';
+import { importAwsCommand, importTerraformCommand, type ImportOptions } from './import-command.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, printError, type CliIo } from './io.ts';
 import { lintCommand, type LintOptions } from './lint-command.ts';
 import { errorMessage } from './load.ts';
@@ -46,7 +48,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   // Settings made before `.command()` are inherited by every subcommand.
   program
     .description(
-      'Offline simulator of AWS VPC networking: trace a connection hop by hop, run pinned checks, lint files.',
+      'Offline simulator of AWS VPC networking: trace a connection hop by hop, run pinned checks, lint files, import from AWS and Terraform, export Terraform.',
     )
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -110,6 +112,52 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .showHelpAfterError("(run 'vpcsim lint --help' for usage)")
     .action((files: string[], _options: unknown, command: Command) => {
       setExitCode(lintCommand(files, command.opts<LintOptions>(), io));
+    });
+
+  const importCommand = program
+    .command('import')
+    .description('Builds a vpcsim document from AWS describe output or Terraform JSON.')
+    .showHelpAfterError("(run 'vpcsim import --help' for usage)");
+
+  importCommand
+    .command('aws')
+    .description(
+      'Imports the JSON that `aws ec2 describe-*` prints (one file per call, any names; folders are read recursively, ' +
+        'as <region>/ or accounts/<account id>/<region>/). Exits 1 when the input is inconsistent, 2 when nothing is usable.',
+    )
+    .argument('<paths...>', 'files or folders (scripts/collect-aws.sh writes one)')
+    .option('-o, --output <file>', 'write the document here instead of stdout')
+    .option('--region <region>', 'region of resources whose region no folder or field says (default us-east-1)')
+    .option('--verbose', 'list every warning, not the first few of each kind')
+    .showHelpAfterError("(run 'vpcsim import aws --help' for usage)")
+    .action((paths: string[], _options: unknown, command: Command) => {
+      setExitCode(importAwsCommand(paths, command.opts<ImportOptions>(), io));
+    });
+
+  importCommand
+    .command('terraform')
+    .description(
+      'Imports the output of `terraform show -json` (a state or a plan), modules included. Exits 1 when the input is ' +
+        'inconsistent, 2 when nothing is usable.',
+    )
+    .argument('<file>', 'the JSON file')
+    .option('-o, --output <file>', 'write the document here instead of stdout')
+    .option('--verbose', 'list every warning, not the first few of each kind')
+    .showHelpAfterError("(run 'vpcsim import terraform --help' for usage)")
+    .action((file: string, _options: unknown, command: Command) => {
+      setExitCode(importTerraformCommand(file, command.opts<ImportOptions>(), io));
+    });
+
+  program
+    .command('export')
+    .description('Writes a document in another format.')
+    .command('terraform')
+    .description('Writes the design as Terraform HCL (main.tf): the same resources, with references between them.')
+    .argument('<file>', 'topology document (format vpcsim/1)')
+    .option('-o, --output <file>', 'write the HCL here instead of stdout')
+    .showHelpAfterError("(run 'vpcsim export terraform --help' for usage)")
+    .action((file: string, _options: unknown, command: Command) => {
+      setExitCode(exportTerraformCommand(file, command.opts<ExportOptions>(), io));
     });
 
   return program;

@@ -1,7 +1,8 @@
 // Test doubles for the CLI: an in-memory or real-disk CliIo that records what the command printed.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { listFiles } from '../../../src/cli/files.ts';
 import type { CliIo } from '../../../src/cli/run.ts';
 import { run } from '../../../src/cli/run.ts';
 
@@ -22,6 +23,20 @@ function memoryReadFile(files: Readonly<Record<string, string>>): (path: string)
   };
 }
 
+/** Lists in-memory files like a folder tree: a name gives itself, a prefix every name below it. */
+function memoryListFiles(files: Readonly<Record<string, string>>): (path: string) => string[] {
+  return (path) => {
+    if (files[path] !== undefined) return [path];
+    const below = Object.keys(files)
+      .filter((name) => name.startsWith(`${path.replace(/\/$/, '')}/`))
+      .sort();
+    if (below.length === 0) {
+      throw Object.assign(new Error(`ENOENT: no such file or directory, stat '${path}'`), { code: 'ENOENT' });
+    }
+    return below;
+  };
+}
+
 /** Runs `vpcsim argv` against in-memory files (or the real disk when `files` is omitted). */
 export async function runCli(argv: string[], files?: Readonly<Record<string, string>>): Promise<Outcome> {
   let stdout = '';
@@ -34,6 +49,8 @@ export async function runCli(argv: string[], files?: Readonly<Record<string, str
       stderr += s;
     },
     readFile: files ? memoryReadFile(files) : (path) => readFileSync(path, 'utf8'),
+    listFiles: files ? memoryListFiles(files) : listFiles,
+    writeFile: (path, text) => writeFileSync(path, text),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };
@@ -43,6 +60,7 @@ export async function runCli(argv: string[], files?: Readonly<Record<string, str
 export function tempFiles(files: Readonly<Record<string, unknown>>): { dir: string; path(name: string): string } {
   const dir = mkdtempSync(join(tmpdir(), 'vpcsim-cli-'));
   for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   }
   return { dir, path: (name) => join(dir, name) };
