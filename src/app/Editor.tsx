@@ -1,6 +1,6 @@
 // The editor page: toolbar, palette, canvas, inspector and the bottom panel, wired to one editor store.
 // This file owns the browser edges: the URL, localStorage, file dialogs, downloads and keyboard shortcuts.
-import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties, type DragEvent as ReactDragEvent } from 'react';
 import { useStore } from 'zustand';
 import type { MatrixRequest } from '../engine/index.ts';
 import type { ExamQuery, Layout, Topology } from '../model/index.ts';
@@ -35,6 +35,7 @@ import {
   ErrorBoundary,
   ExamGallery,
   GalleryDialog,
+  ImportReportDialog,
   Inspector,
   matrixEndpoints,
   MatrixView,
@@ -49,11 +50,16 @@ import {
 } from '../ui/index.ts';
 import { bootEditor, EDITOR_KEY, emptyDocument, openScenario, openText } from './boot.ts';
 import { ExamTab } from './exam/ExamTab.tsx';
+import { carriesFiles, pickedFromDrop, pickedFromList } from './import/read-files.ts';
+import { useImport } from './import/use-import.ts';
 import { hasExercises, useExam } from './exam/use-exam.ts';
 import { scenarioEntries } from './scenarios.ts';
 import { loadPanelHeight, savePanelHeight } from './storage.ts';
 import { TraceTab, useTraceSession } from './TracePanel.tsx';
 import { useMatrix } from './useMatrix.ts';
+import { downloadText, fileSlug } from './download.ts';
+import { useExport } from './export/use-export.ts';
+import { sharedLinkPending, useShare } from './share/use-share.ts';
 
 function browserStorage(): Storage | undefined {
   try {
@@ -79,12 +85,7 @@ function sourceName(source: DocumentSource): string | undefined {
 }
 
 function fileNameFor(document: Document, source: DocumentSource): string {
-  const base = source.kind === 'new' ? (document.meta?.title ?? 'network') : source.name.replace(/\.json$/i, '');
-  const slug = base
-    .toLowerCase()
-    .replace(/[^a-z0-9.-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${slug || 'network'}.json`;
+  return `${fileSlug(document, source)}.json`;
 }
 
 /** Adds layout entries for whatever has none (imports, hand-written files), without an undo step. */
@@ -125,8 +126,10 @@ function isEditable(target: EventTarget | null): boolean {
 export function Editor() {
   const [store] = useState(() => {
     const storage = browserStorage();
-    const boot = bootEditor(scenarioParam(), storage, (message) => window.confirm(message));
-    const created = createEditorStore(boot);
+    // A #doc= link starts read-only (nothing is written before it is unpacked) and ignores ?scenario=.
+    const shared = sharedLinkPending();
+    const boot = bootEditor(shared ? null : scenarioParam(), storage, (message) => window.confirm(message));
+    const created = createEditorStore({ ...boot, readOnly: shared });
     if (boot.notice) created.setState({ notice: boot.notice });
     return created;
   });
@@ -150,6 +153,19 @@ export function Editor() {
   const [tab, setTab] = useState<BottomTab>('diagnostics');
   const [fitToken, setFitToken] = useState(0);
 
+  // Share links: a #doc= link opens read-only over the work kept in this browser (src/app/share).
+  const readOnly = useStore(store, (s) => s.readOnly);
+  const onShareOpened = useCallback(
+    (next: Document, nextSource: DocumentSource) => {
+      layoutMissing(store, next, nextSource);
+      setFitToken((n) => n + 1);
+    },
+    [store],
+  );
+  const share = useShare({ store, storage: browserStorage, onOpened: onShareOpened });
+  const { leave: leaveShared } = share;
+  const exporter = useExport(store, share.copyLink);
+
   // Persist every change; lay out what the first document lacks.
   useEffect(() => {
     const storage = browserStorage();
@@ -162,6 +178,7 @@ export function Editor() {
   /** Replaces the open document, asking first when that would lose unsaved work. */
   const open = useCallback(
     (next: Document, nextSource: DocumentSource): boolean => {
+      if (!leaveShared()) return false;
       if (
         isDirty(store.getState()) &&
         !window.confirm('Replace the open network? Your unsaved changes will be lost (save them first to keep them).')
@@ -173,7 +190,7 @@ export function Editor() {
       setFitToken((n) => n + 1);
       return true;
     },
-    [store],
+    [leaveShared, store],
   );
 
   const openScenarioByName = useCallback(
@@ -228,32 +245,70 @@ export function Editor() {
   const save = useCallback(() => {
     const state = store.getState();
     const name = fileNameFor(state.document, state.source);
-    const blob = new Blob([serializeDocument(state.document)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = window.document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-    window.setTimeout(() => URL.revokeObjectURL(url), 0);
+    downloadText(serializeDocument(state.document), name, 'application/json');
     markSaved(store, { kind: 'file', name });
     setScenarioParam(undefined);
   }, [store]);
 
-  const openFile = useCallback(
-    (file: File) => {
-      file.text().then(
-        (text) => {
-          const opened = openText(text, `The file ${file.name}`);
-          if (!opened.ok) {
-            store.setState({ notice: { kind: 'error', text: opened.message } });
-            return;
-          }
-          if (open(opened.document, { kind: 'file', name: file.name })) setScenarioParam(undefined);
-        },
-        () => store.setState({ notice: { kind: 'error', text: `The file ${file.name} could not be read.` } }),
-      );
+  const openFileText = useCallback(
+    (text: string, name: string) => {
+      const opened = openText(text, `The file ${name}`);
+      if (!opened.ok) {
+        store.setState({ notice: { kind: 'error', text: opened.message } });
+        return;
+      }
+      if (open(opened.document, { kind: 'file', name })) setScenarioParam(undefined);
     },
     [open, store],
+  );
+
+  // Opening or dropping files: a vpcsim document opens as it is; AWS and Terraform JSON are imported.
+  const importer = useImport({
+    openDocument: (next, name) => {
+      if (!open(next, { kind: 'file', name })) return false;
+      setScenarioParam(undefined);
+      return true;
+    },
+    openText: openFileText,
+    notify: (kind, text) => store.setState({ notice: { kind, text } }),
+  });
+  const { importPicked } = importer;
+  const openFiles = useCallback(
+    (files: File[]) => {
+      const picked = pickedFromList(files);
+      // A folder picker gives every file in the folder; only JSON files are describe output.
+      const fromFolder = picked.some((p) => p.path.includes('/'));
+      importPicked(fromFolder ? picked.filter((p) => /\.json$/i.test(p.path)) : picked);
+    },
+    [importPicked],
+  );
+  const [dropping, setDropping] = useState(false);
+  const onDragOver = useCallback((event: ReactDragEvent<HTMLDivElement>) => {
+    if (!carriesFiles(event.dataTransfer)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    setDropping(true);
+  }, []);
+  const onDragLeave = useCallback((event: ReactDragEvent<HTMLDivElement>) => {
+    // Leaving for a child element is not leaving the editor.
+    if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+    setDropping(false);
+  }, []);
+  const onDropFiles = useCallback(
+    (event: ReactDragEvent<HTMLDivElement>) => {
+      if (!carriesFiles(event.dataTransfer)) return;
+      event.preventDefault();
+      setDropping(false);
+      pickedFromDrop(event.dataTransfer).then(importPicked, (error: unknown) =>
+        store.setState({
+          notice: {
+            kind: 'error',
+            text: `The dropped files could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        }),
+      );
+    },
+    [importPicked, store],
   );
 
   const newDocument = useCallback(() => {
@@ -463,7 +518,14 @@ export function Editor() {
   );
 
   return (
-    <div className="editor" data-testid="editor" style={{ '--bottom-height': `${panelHeight}px` } as CSSProperties}>
+    <div
+      className="editor"
+      data-testid="editor"
+      style={{ '--bottom-height': `${panelHeight}px` } as CSSProperties}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDropFiles}
+    >
       <Toolbar
         title={title}
         dirty={dirty}
@@ -472,17 +534,21 @@ export function Editor() {
         undoLabel={undoLabel}
         redoLabel={redoLabel}
         onNew={newDocument}
-        onOpenFile={openFile}
+        onOpenFiles={openFiles}
         onSave={save}
         onGallery={() => setGalleryOpen(true)}
         onExam={() => exam.setGalleryOpen(true)}
+        onExport={exporter.run}
+        exportBusy={exporter.busy}
         onUndo={() => undo(store)}
         onRedo={() => redo(store)}
         onAutoLayout={runAutoLayout}
         onFitView={() => setFitToken((n) => n + 1)}
       />
       <aside className="editor-palette" aria-label="Palette">
-        <Palette onActivate={onActivate} />
+        <fieldset className="readonly-fieldset" disabled={readOnly}>
+          <Palette onActivate={onActivate} />
+        </fieldset>
       </aside>
       <main className="editor-canvas">
         <ErrorBoundary>
@@ -498,9 +564,21 @@ export function Editor() {
             fitViewToken={fitToken}
             reveal={revealed}
             trace={canvasTrace}
+            readOnly={readOnly}
           />
         </ErrorBoundary>
+        {share.banner}
         {notice && <Toast kind={notice.kind} text={notice.text} onDismiss={dismiss} />}
+        {importer.busy && (
+          <p className="import-busy" role="status" data-testid="import-busy">
+            {importer.busy}
+          </p>
+        )}
+        {dropping && (
+          <div className="drop-overlay" data-testid="drop-overlay">
+            Drop a vpcsim file, AWS describe output (files or a folder) or a Terraform state to open it
+          </div>
+        )}
       </main>
       <aside className="editor-inspector" aria-label="Inspector">
         <ErrorBoundary key={selection.join(',')}>
@@ -588,6 +666,19 @@ export function Editor() {
         />
       )}
       {exam.galleryOpen && <ExamGallery {...exam.galleryProps} onClose={closeExamGallery} />}
+      {exporter.dialog}
+      {share.dialog}
+      {importer.report && (
+        <ImportReportDialog
+          source={importer.report.kind === 'aws' ? 'AWS' : 'Terraform'}
+          what={importer.report.what}
+          counts={importer.report.result.counts}
+          diagnostics={importer.report.result.diagnostics}
+          opened={importer.report.opened}
+          onSelect={reveal}
+          onClose={importer.closeReport}
+        />
+      )}
     </div>
   );
 }

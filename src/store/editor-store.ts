@@ -52,6 +52,11 @@ export interface EditorState {
   savedRevision: number;
   clipboard?: ClipboardPayload | undefined;
   notice?: Notice | undefined;
+  /**
+   * A network opened from a share link is only viewed: every command that would change the document
+   * is refused with `READ_ONLY_NOTICE`, and persistence writes nothing, until the app lifts it.
+   */
+  readOnly: boolean;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -66,6 +71,8 @@ export interface EditorInit {
   now?: () => number;
   /** The document differs from what was last saved (a restored session that had unsaved edits). */
   dirty?: boolean;
+  /** Start read-only (a share link is being opened; see `readOnly` in the state). */
+  readOnly?: boolean;
 }
 
 export function createEditorStore(init: EditorInit): EditorStore {
@@ -77,6 +84,7 @@ export function createEditorStore(init: EditorInit): EditorStore {
     future: [],
     revision: 0,
     savedRevision: init.dirty === true ? -1 : 0,
+    readOnly: init.readOnly === true,
   }));
   clocks.set(store, init.now ?? (() => Date.now()));
   return store;
@@ -86,6 +94,24 @@ const clocks = new WeakMap<EditorStore, () => number>();
 
 export function isDirty(state: EditorState): boolean {
   return state.revision !== state.savedRevision;
+}
+
+/** What every refused command says while the document is read-only. */
+export const READ_ONLY_NOTICE: Notice = {
+  kind: 'error',
+  text: 'This shared network is read-only: choose Edit to make it your own, or Back to my network.',
+};
+
+/** True (and the read-only notice set) when the document may not change now. */
+function refusedReadOnly(store: EditorStore): boolean {
+  if (!store.getState().readOnly) return false;
+  store.setState({ notice: READ_ONLY_NOTICE });
+  return true;
+}
+
+/** Lifts or sets read-only; the document, its history and its saved state stay as they are. */
+export function setReadOnly(store: EditorStore, readOnly: boolean): void {
+  if (store.getState().readOnly !== readOnly) store.setState({ readOnly });
 }
 
 function errorText(error: unknown): string {
@@ -114,9 +140,11 @@ function prune(selection: string[], doc: Document): string[] {
 /**
  * Runs `recipe` on a draft of the document as one undoable step labelled `label`, and returns what
  * the recipe returned. A recipe that changes nothing leaves no step. A recipe that throws leaves the
- * document as it was, sets an error notice, and returns undefined.
+ * document as it was, sets an error notice, and returns undefined; so does any edit while read-only
+ * (the recipe is not run).
  */
 export function edit<T>(store: EditorStore, label: string, recipe: (draft: Document) => T): T | undefined {
+  if (refusedReadOnly(store)) return undefined;
   const state = store.getState();
   let result: T | undefined;
   let next: Document;
@@ -160,6 +188,7 @@ export function edit<T>(store: EditorStore, label: string, recipe: (draft: Docum
 }
 
 function travel(store: EditorStore, direction: 'undo' | 'redo'): boolean {
+  if (refusedReadOnly(store)) return false;
   const state = store.getState();
   const from = direction === 'undo' ? state.past : state.future;
   const entry = from.at(-1);
@@ -225,6 +254,7 @@ const KIND_WORDS: Record<CreateRequest['kind'], string> = {
  * error notice with the reason.
  */
 export function createResource(store: EditorStore, request: CreateRequest): CreateOutcome {
+  if (refusedReadOnly(store)) return { ok: false, reason: READ_ONLY_NOTICE.text };
   const reason = checkCreate(store.getState().document, request);
   if (reason !== undefined) {
     store.setState({ notice: { kind: 'error', text: reason } });
@@ -242,6 +272,7 @@ export function createResource(store: EditorStore, request: CreateRequest): Crea
  * deleted resource are kept and listed in an info notice (validation reports their endpoints).
  */
 export function deleteResources(store: EditorStore, ids: readonly string[]): string[] {
+  if (refusedReadOnly(store)) return [];
   const before = store.getState().document;
   const label = ids.length === 1 ? `Delete ${ids[0]}` : `Delete ${ids.length} items`;
   const removed = edit(store, label, (draft) => deleteRecipe(draft, ids)) ?? [];
@@ -271,6 +302,7 @@ type LayoutEntry = Layout[string];
  * stored are skipped; entries with a non-finite number are ignored (the format needs numbers).
  */
 export function moveNodes(store: EditorStore, entries: Readonly<Record<string, LayoutEntry>>): void {
+  if (refusedReadOnly(store)) return;
   const keys = Object.keys(entries);
   const label = keys.length === 1 ? `Move ${keys[0]}` : `Move ${keys.length} nodes`;
   edit(store, label, (draft) => {
@@ -313,6 +345,7 @@ export function copy(store: EditorStore, ids?: readonly string[]): number {
 export function paste(store: EditorStore, subnetId?: string): string[] {
   const payload = store.getState().clipboard;
   if (!payload) return [];
+  if (refusedReadOnly(store)) return [];
   const ids = edit(store, 'Paste', (draft) => pasteInstances(draft, payload, subnetId)) ?? [];
   const skipped = payload.instances.length - ids.length;
   store.setState({
@@ -329,9 +362,25 @@ export function paste(store: EditorStore, subnetId?: string): string[] {
   return ids;
 }
 
-/** Opens another document: history and selection are cleared, and it counts as saved. */
-export function replaceDocument(store: EditorStore, document: Document, source: DocumentSource): void {
-  const revision = store.getState().revision + 1;
+export interface ReplaceOptions {
+  /** Read-only after the switch; default: as before (opening is not an edit, so it is never refused). */
+  readOnly?: boolean;
+  /** The document has unsaved changes (the work restored from this browser); default false. */
+  dirty?: boolean;
+}
+
+/**
+ * Opens another document: history and selection are cleared, and it counts as saved unless `dirty`.
+ * One state change, so persistence sees the new document and the new read-only flag together.
+ */
+export function replaceDocument(
+  store: EditorStore,
+  document: Document,
+  source: DocumentSource,
+  options: ReplaceOptions = {},
+): void {
+  const state = store.getState();
+  const revision = state.revision + 1;
   store.setState({
     document,
     source,
@@ -339,8 +388,9 @@ export function replaceDocument(store: EditorStore, document: Document, source: 
     past: [],
     future: [],
     revision,
-    savedRevision: revision,
+    savedRevision: options.dirty === true ? -1 : revision,
     notice: undefined,
+    readOnly: options.readOnly ?? state.readOnly,
   });
 }
 

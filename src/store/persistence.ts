@@ -33,11 +33,17 @@ function errorText(error: unknown): string {
  * Writes `{ format, document, source, dirty }` under `key` whenever the document, its source or its
  * saved state change (not at once: the store may hold a placeholder until a restore). A failing
  * storage (full, disabled) sets an error notice; editing goes on. Returns the unsubscribe function.
+ * Nothing is written while the store is read-only: a shared network being viewed must not replace the
+ * work kept in this browser. Lifting read-only writes the document it leaves open.
  */
 export function persistEditor(store: EditorStore, storage: EditorStorage, key: string): () => void {
   return store.subscribe((state, prev) => {
+    if (state.readOnly) return;
     const changed =
-      state.document !== prev.document || state.source !== prev.source || isDirty(state) !== isDirty(prev);
+      state.document !== prev.document ||
+      state.source !== prev.source ||
+      isDirty(state) !== isDirty(prev) ||
+      prev.readOnly;
     if (!changed) return;
     const entry: StoredEditor = {
       format: EDITOR_STORAGE_FORMAT,

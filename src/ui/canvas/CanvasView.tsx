@@ -53,6 +53,8 @@ export interface CanvasViewProps {
   reveal?: { id: string; token: number } | undefined;
   /** A trace to draw: nodes on the request and reply paths highlighted, the rest dimmed. */
   trace?: CanvasTrace | undefined;
+  /** A shared network being viewed: nodes do not drag (the store refuses every change anyway). */
+  readOnly?: boolean | undefined;
   className?: string;
 }
 
@@ -286,7 +288,7 @@ function CanvasInner(props: CanvasViewProps) {
   return (
     <div
       ref={wrapper}
-      className={`vpcsim-canvas${pending ? ' is-pending' : ''}${overlay ? ' has-trace' : ''}${detail === 'full' ? '' : ` is-${detail}`}${className ? ` ${className}` : ''}`}
+      className={`vpcsim-canvas${pending ? ' is-pending' : ''}${overlay ? ' has-trace' : ''}${detail === 'full' ? '' : ` is-${detail}`}${props.readOnly === true ? ' is-readonly' : ''}${className ? ` ${className}` : ''}`}
       tabIndex={0}
       aria-label="Network canvas"
       data-testid="canvas"
@@ -307,6 +309,7 @@ function CanvasInner(props: CanvasViewProps) {
         onPaneClick={onPaneClick}
         onEdgeClick={onEdgeClick}
         deleteKeyCode={null}
+        nodesDraggable={props.readOnly !== true}
         nodesConnectable={false}
         connectionMode={ConnectionMode.Loose}
         edgesFocusable={false}

@@ -1,6 +1,7 @@
 // The editor's toolbar: file commands, the scenario and exam galleries, undo / redo and the canvas view
 // commands.
 import { memo, useRef, type ChangeEvent } from 'react';
+import { ExportMenu, type ExportKind } from './ExportMenu.tsx';
 import './shell.css';
 
 export interface ToolbarProps {
@@ -13,11 +14,16 @@ export interface ToolbarProps {
   undoLabel?: string | undefined;
   redoLabel?: string | undefined;
   onNew: () => void;
-  onOpenFile: (file: File) => void;
+  /** Opens the chosen files: one vpcsim document, or AWS describe output / Terraform JSON to import. */
+  onOpenFiles: (files: File[]) => void;
   onSave: () => void;
   onGallery: () => void;
   /** Opens exam practice (the exercise gallery); no button without it. */
   onExam?: (() => void) | undefined;
+  /** The Export menu (Terraform, images, share link); no menu without it. */
+  onExport?: ((kind: ExportKind) => void) | undefined;
+  /** An export is under way (the menu waits). */
+  exportBusy?: boolean | undefined;
   onUndo: () => void;
   onRedo: () => void;
   onAutoLayout: () => void;
@@ -26,11 +32,17 @@ export interface ToolbarProps {
 
 function ToolbarImpl(props: ToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const pick = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
+    const files = Array.from(event.target.files ?? []);
     // Reset so choosing the same file again still fires a change.
     event.target.value = '';
-    if (file) props.onOpenFile(file);
+    if (files.length > 0) props.onOpenFiles(files);
+  };
+  // React has no prop for it: a folder picker is a file input with the webkitdirectory attribute.
+  const folderRef = (element: HTMLInputElement | null) => {
+    folderInput.current = element;
+    element?.setAttribute('webkitdirectory', '');
   };
   return (
     <header className="toolbar" role="toolbar" aria-label="Editor">
@@ -39,21 +51,44 @@ function ToolbarImpl(props: ToolbarProps) {
         <button type="button" onClick={props.onNew} data-testid="toolbar-new">
           New
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()} data-testid="toolbar-open">
+        <button
+          type="button"
+          onClick={() => fileInput.current?.click()}
+          data-testid="toolbar-open"
+          title="Open a vpcsim file, or import AWS describe output or a Terraform state (several files at once)"
+        >
           Open…
         </button>
         <input
           ref={fileInput}
           type="file"
           accept=".json,application/json"
+          multiple
           hidden
           onChange={pick}
           data-testid="open-file-input"
           aria-label="Open file"
         />
+        <button
+          type="button"
+          onClick={() => folderInput.current?.click()}
+          data-testid="toolbar-open-folder"
+          title="Import a folder of AWS describe output (as scripts/collect-aws.sh writes it)"
+        >
+          Import folder…
+        </button>
+        <input
+          ref={folderRef}
+          type="file"
+          hidden
+          onChange={pick}
+          data-testid="open-folder-input"
+          aria-label="Import folder"
+        />
         <button type="button" onClick={props.onSave} data-testid="toolbar-save" title="Save file (Ctrl+S)">
           Save
         </button>
+        {props.onExport && <ExportMenu onExport={props.onExport} busy={props.exportBusy} />}
         <button type="button" onClick={props.onGallery} data-testid="toolbar-gallery">
           Scenarios
         </button>

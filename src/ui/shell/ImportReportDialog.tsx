@@ -1,0 +1,104 @@
+// The report after an import: what came in (resources per kind) and every problem of the input, errors
+// first; a row with a resource of the opened network selects it on the canvas.
+import { useEffect, useRef } from 'react';
+import type { Diagnostic } from '../../model/index.ts';
+import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
+
+export interface ImportReportDialogProps {
+  /** "AWS" or "Terraform". */
+  source: string;
+  /** What was imported, e.g. "24 files from aws-export". */
+  what: string;
+  counts: Readonly<Record<string, number>>;
+  diagnostics: readonly Diagnostic[];
+  /** The imported network is now the open one (false: nothing usable came out). */
+  opened: boolean;
+  onSelect: (resourceId: string) => void;
+  onClose: () => void;
+}
+
+/** The topology arrays in words, as the report lists them. */
+const KIND_LABELS: Readonly<Record<string, string>> = {
+  vpcs: 'VPCs',
+  subnets: 'subnets',
+  routeTables: 'route tables',
+  networkAcls: 'network ACLs',
+  securityGroups: 'security groups',
+  instances: 'instances',
+  networkInterfaces: 'network interfaces',
+  internetGateways: 'internet gateways',
+  egressOnlyInternetGateways: 'egress-only internet gateways',
+  natGateways: 'NAT gateways',
+  vpcPeeringConnections: 'peering connections',
+  transitGateways: 'transit gateways',
+  transitGatewayAttachments: 'transit gateway attachments',
+  transitGatewayRouteTables: 'transit gateway route tables',
+  vpcEndpoints: 'VPC endpoints',
+  prefixLists: 'prefix lists',
+  externalHosts: 'external hosts',
+};
+
+function singular(label: string, n: number): string {
+  return n === 1 ? label.replace(/s$/, '') : label;
+}
+
+export function ImportReportDialog(props: ImportReportDialogProps) {
+  const { onClose } = props;
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    closeButton.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  const counts = Object.entries(props.counts).filter(([, n]) => n > 0);
+  const errors = props.diagnostics.filter((d) => d.severity !== 'warning').length;
+  const warnings = props.diagnostics.length - errors;
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <div
+        className="modal import-report"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Import report"
+        data-testid="import-report"
+        onClick={(event) => event.stopPropagation()}
+      >
+        <div className="modal-header">
+          <h2>
+            {props.opened ? 'Imported' : 'Nothing imported'} from {props.source}: {props.what}
+          </h2>
+          <button type="button" ref={closeButton} onClick={onClose} aria-label="Close import report">
+            ×
+          </button>
+        </div>
+        <div className="import-report-body">
+          {counts.length > 0 && (
+            <ul className="import-counts" data-testid="import-counts">
+              {counts.map(([kind, n]) => (
+                <li key={kind} data-kind={kind}>
+                  <strong>{n}</strong> {singular(KIND_LABELS[kind] ?? kind, n)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p data-testid="import-summary">
+            {errors} error{errors === 1 ? '' : 's'} and {warnings} warning{warnings === 1 ? '' : 's'} about the input.
+            {props.opened && ' The network is open; the Diagnostics tab lists what AWS rules say about it.'}
+          </p>
+          {props.diagnostics.length > 0 && (
+            <DiagnosticsPanel
+              diagnostics={props.diagnostics}
+              onSelect={(id) => {
+                props.onSelect(id);
+                onClose();
+              }}
+            />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
