@@ -232,6 +232,18 @@ function staticRoute(item: Rec, tableId: string, table: TgwTableData, st: Import
       );
     }
   }
+  // The same table seen twice (two collections of one account, a folder given twice) lists its routes twice.
+  const same = table.routes.find((r) => r.destination === destination);
+  if (same) {
+    if (same.blackhole !== route.blackhole || same.attachmentId !== route.attachmentId) {
+      st.r.warning(
+        'IMPORT_AWS_CONFLICT',
+        item.at(),
+        `${item.file}: transit gateway route table ${tableId} lists two routes to ${destination} (${same.attachmentId ?? 'blackhole'} and ${route.attachmentId ?? 'blackhole'}); the first, from ${same.file}, is kept`,
+      );
+    }
+    return;
+  }
   table.routes.push(route);
 }
 

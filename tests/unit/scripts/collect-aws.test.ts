@@ -7,19 +7,43 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importAws, type SourceFile } from '../../../src/interop/index.ts';
+import { listFiles } from '../../../src/cli/files.ts';
 
 const script = fileURLToPath(new URL('../../../scripts/collect-aws.sh', import.meta.url));
 
 /** A stand-in for the AWS CLI: logs each call as one line and prints what the real one would. */
 const FAKE_AWS = `#!/usr/bin/env bash
 echo "$*" >> "$FAKE_AWS_LOG"
+table=""
+for arg in "$@"; do case "$arg" in tgw-rtb-*) table="$arg" ;; esac; done
 case "$1 $2" in
   "sts get-caller-identity") echo "111122223333" ;;
   "ec2 describe-transit-gateway-route-tables")
-    if [[ "$*" == *--query* ]]; then printf 'tgw-rtb-0aaa\\ttgw-rtb-0bbb\\n'; else echo '{"TransitGatewayRouteTables": []}'; fi ;;
+    if [[ "$*" == *--query* ]]; then printf 'tgw-rtb-0aaa\\ttgw-rtb-0bbb\\n'; else cat <<'JSON'
+{"TransitGatewayRouteTables": [
+  {"TransitGatewayRouteTableId": "tgw-rtb-0aaa", "TransitGatewayId": "tgw-0t1", "State": "available", "DefaultAssociationRouteTable": false, "DefaultPropagationRouteTable": false},
+  {"TransitGatewayRouteTableId": "tgw-rtb-0bbb", "TransitGatewayId": "tgw-0t1", "State": "available", "DefaultAssociationRouteTable": false, "DefaultPropagationRouteTable": false}]}
+JSON
+    fi ;;
   "ec2 describe-managed-prefix-lists")
-    if [[ "$*" == *--query* ]]; then echo "pl-0ccc"; else echo '{"PrefixLists": []}'; fi ;;
-  "ec2 describe-vpcs") echo '{"Vpcs": [{"VpcId": "vpc-0a1", "CidrBlock": "10.0.0.0/16", "OwnerId": "111122223333", "CidrBlockAssociationSet": [{"CidrBlock": "10.0.0.0/16", "CidrBlockState": {"State": "associated"}}]}]}' ;;
+    if [[ "$*" == *--query* ]]; then echo "pl-0ccc"; else
+      echo '{"PrefixLists": [{"PrefixListId": "pl-0ccc", "AddressFamily": "IPv4", "State": "create-complete", "PrefixListName": "office", "OwnerId": "111122223333", "MaxEntries": 5, "Version": 1}]}'
+    fi ;;
+  "ec2 describe-vpcs") echo '{"Vpcs": [{"VpcId": "vpc-0a1", "CidrBlock": "10.0.0.0/16", "OwnerId": "111122223333", "State": "available", "CidrBlockAssociationSet": [{"AssociationId": "a1", "CidrBlock": "10.0.0.0/16", "CidrBlockState": {"State": "associated"}}]}]}' ;;
+  "ec2 describe-subnets") echo '{"Subnets": [{"SubnetId": "subnet-0b1", "VpcId": "vpc-0a1", "AvailabilityZone": "us-east-1a", "CidrBlock": "10.0.1.0/24", "OwnerId": "111122223333"}]}' ;;
+  "ec2 describe-transit-gateways") echo '{"TransitGateways": [{"TransitGatewayId": "tgw-0t1", "State": "available", "OwnerId": "111122223333", "Options": {"DefaultRouteTableAssociation": "disable", "DefaultRouteTablePropagation": "disable"}}]}' ;;
+  "ec2 describe-transit-gateway-attachments") echo '{"TransitGatewayAttachments": [{"TransitGatewayAttachmentId": "tgw-attach-0a", "TransitGatewayId": "tgw-0t1", "TransitGatewayOwnerId": "111122223333", "ResourceOwnerId": "111122223333", "ResourceType": "vpc", "ResourceId": "vpc-0a1", "State": "available", "Association": {"TransitGatewayRouteTableId": "tgw-rtb-0aaa", "State": "associated"}}]}' ;;
+  "ec2 describe-transit-gateway-vpc-attachments") echo '{"TransitGatewayVpcAttachments": [{"TransitGatewayAttachmentId": "tgw-attach-0a", "TransitGatewayId": "tgw-0t1", "VpcId": "vpc-0a1", "VpcOwnerId": "111122223333", "State": "available", "SubnetIds": ["subnet-0b1"], "Options": {"ApplianceModeSupport": "disable"}}]}' ;;
+  "ec2 get-transit-gateway-route-table-associations")
+    if [ "$table" = "tgw-rtb-0aaa" ]; then echo '{"Associations": [{"TransitGatewayAttachmentId": "tgw-attach-0a", "ResourceId": "vpc-0a1", "ResourceType": "vpc", "State": "associated"}]}'; else echo '{"Associations": []}'; fi ;;
+  "ec2 get-transit-gateway-route-table-propagations")
+    if [ "$table" = "tgw-rtb-0bbb" ]; then echo '{"TransitGatewayRouteTablePropagations": [{"TransitGatewayAttachmentId": "tgw-attach-0a", "ResourceId": "vpc-0a1", "ResourceType": "vpc", "State": "enabled"}]}'; else echo '{"TransitGatewayRouteTablePropagations": []}'; fi ;;
+  "ec2 search-transit-gateway-routes")
+    if [ "$table" = "tgw-rtb-0aaa" ]; then echo '{"Routes": [{"DestinationCidrBlock": "0.0.0.0/0", "TransitGatewayAttachments": [{"ResourceId": "vpc-0a1", "TransitGatewayAttachmentId": "tgw-attach-0a", "ResourceType": "vpc"}], "Type": "static", "State": "active"}], "AdditionalRoutesAvailable": false}';
+    else echo '{"Routes": [{"DestinationCidrBlock": "192.168.0.0/16", "Type": "static", "State": "blackhole"}], "AdditionalRoutesAvailable": false}'; fi ;;
+  "ec2 get-managed-prefix-list-entries") echo '{"Entries": [{"Cidr": "203.0.113.0/24", "Description": "office"}]}' ;;
+  "ec2 describe-vpc-endpoints") echo '{"VpcEndpoints": []}' ;;
   *) echo '{}' ;;
 esac
 `;
@@ -126,6 +150,30 @@ describe('scripts/collect-aws.sh', () => {
     }
     expect(existsSync(join(dir, 'pl-0ccc.entries.json'))).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'describe-vpcs.json'), 'utf8'))).toHaveProperty('Vpcs');
+  });
+
+  it('writes a folder the AWS importer reads: per-table associations, propagations, routes and list entries', () => {
+    const files: SourceFile[] = listFiles(run.out).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+    const result = importAws(files);
+    expect(result.diagnostics.filter((d) => d.severity !== 'warning')).toEqual([]);
+    const t = result.document?.topology;
+    expect(t?.transitGatewayRouteTables).toEqual([
+      expect.objectContaining({
+        id: 'tgw-rtb-0aaa',
+        associations: ['tgw-attach-0a'],
+        propagations: [],
+        routes: [{ destination: '0.0.0.0/0', attachmentId: 'tgw-attach-0a' }],
+      }),
+      expect.objectContaining({
+        id: 'tgw-rtb-0bbb',
+        associations: [],
+        propagations: ['tgw-attach-0a'],
+        routes: [{ destination: '192.168.0.0/16', blackhole: true }],
+      }),
+    ]);
+    expect(t?.prefixLists).toEqual([expect.objectContaining({ id: 'pl-0ccc', cidrs: ['203.0.113.0/24'] })]);
+    // Two regions were collected with the same fake answers: one VPC, merged by id.
+    expect(t?.vpcs?.map((v) => v.id)).toEqual(['vpc-0a1']);
   });
 
   it('prints the calls without running any with --dry-run', () => {
