@@ -84,6 +84,9 @@ export function describeFsError(e: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
+    case 'ERR_STRING_TOO_LONG':
+      // Node cannot hold a text file of more than about 512 MB in one string.
+      return 'the file is too large to read (more than 512 MB)';
     default:
       return errorMessage(e);
   }

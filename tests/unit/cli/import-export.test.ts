@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../src/model/index.ts';
+import { run } from '../../../src/cli/run.ts';
 import { json, runCli, smallDocument, tempFiles } from './helpers.ts';
 
 const VPCS = {
@@ -121,6 +122,24 @@ describe('import aws', () => {
     const r = await runCli(['import', 'aws', 'nowhere']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot read 'nowhere': no such file/);
+  });
+
+  it('exits 2 with a clear message for a file too large to read', async () => {
+    let stderr = '';
+    const tooLong = Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), {
+      code: 'ERR_STRING_TOO_LONG',
+    });
+    const r = await run(['import', 'aws', 'huge.json'], {
+      stdout: () => undefined,
+      stderr: (text) => {
+        stderr += text;
+      },
+      readFile: () => {
+        throw tooLong;
+      },
+    });
+    expect(r).toBe(2);
+    expect(stderr).toMatch(/huge\.json.*too large to read/);
   });
 
   it('exits 2 for a folder without JSON files', async () => {
