@@ -22,6 +22,10 @@ function shapeOf(text: string): Shape {
   try {
     value = JSON.parse(text);
   } catch {
+    // A damaged file still says what it meant to be near its start; its own reader then names the error.
+    const head = text.slice(0, 4096);
+    if (/"format"\s*:\s*"vpcsim\//.test(head)) return 'vpcsim';
+    if (/"format_version"\s*:/.test(head)) return 'terraform';
     return 'other';
   }
   if (!isRecord(value)) return 'other';

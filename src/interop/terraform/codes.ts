@@ -52,6 +52,10 @@ export const TERRAFORM_IMPORT_CODES = {
     summary: 'A value unknown until apply (an address AWS assigns, an acceptance) was assumed; traces rely on it.',
     doc: DOC,
   },
+  IMPORT_TF_PREFIX_LIST_BUILTIN: {
+    summary: "AWS's S3 or DynamoDB prefix list was mapped to the built-in pl-s3 / pl-dynamodb (vpcsim's ranges).",
+    doc: DOC,
+  },
   IMPORT_TF_DEFAULT_CREATED: {
     summary: 'A resource AWS creates by itself (a VPC default security group) was added because others use it.',
     doc: DOC,

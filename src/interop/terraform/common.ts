@@ -171,7 +171,10 @@ export function icmpFields(
 export function prefixListRef(cx: MapContext, id: string): string | undefined {
   if (BUILTIN_PREFIX_LIST_IDS.includes(id)) return id;
   const alias = cx.prefixAlias.get(id);
-  if (alias !== undefined) return alias;
+  if (alias !== undefined) {
+    builtinUsed(cx, id, alias);
+    return alias;
+  }
   if (cx.is('prefixLists', id)) return id;
   const data = cx.dataPrefixLists.get(id);
   if (data !== undefined && !cx.kindOfId.has(id)) {
@@ -179,6 +182,20 @@ export function prefixListRef(cx: MapContext, id: string): string | undefined {
     return id;
   }
   return undefined;
+}
+
+/** Says once per list that AWS's service list is replaced by the built-in one (its ranges are vpcsim's own). */
+function builtinUsed(cx: MapContext, id: string, builtin: string): void {
+  const source = cx.prefixAliasSource.get(id);
+  if (source === undefined || source.reported) return;
+  source.reported = true;
+  const list = id === source.address ? source.address : `${id} (${source.address})`;
+  cx.report(
+    'IMPORT_TF_PREFIX_LIST_BUILTIN',
+    'warning',
+    source.address,
+    `prefix list ${list} is AWS's ${builtin.slice(3)} list; rules and routes use the built-in ${builtin}, whose regional ranges the simulator uses for ${builtin.slice(3)} everywhere`,
+  );
 }
 
 /** Appends `value` to an optional list field, without repeats. */

@@ -137,6 +137,8 @@ export class MapContext {
   readonly unsupportedIds = new Set<string>();
   /** Real prefix list ids that stand for a built-in one (a gateway endpoint's service list). */
   readonly prefixAlias = new Map<string, string>();
+  /** The address that said which built-in a prefix list id stands for, and whether a use was reported. */
+  readonly prefixAliasSource = new Map<string, { address: string; reported: boolean }>();
   /** Prefix lists read by data sources: materialized only when a rule or route uses them. */
   readonly dataPrefixLists = new Map<string, { address: string; cidrs: string[] }>();
   readonly eips = new Map<string, Eip>();

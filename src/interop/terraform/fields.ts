@@ -164,6 +164,17 @@ export class Fields {
     return undefined;
   }
 
+  /** The tags with string values: `tags` over `tags_all` (which adds the provider's default tags). */
+  tags(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const key of ['tags_all', 'tags']) {
+      const tags = this.raw(key);
+      if (!isRecord(tags)) continue;
+      for (const [k, v] of Object.entries(tags)) if (typeof v === 'string') out.set(k, v);
+    }
+    return out;
+  }
+
   /** A CIDR block of the given family; a malformed one is reported and ignored. */
   cidr(key: string, family: 4 | 6): string | undefined {
     const s = this.str(key);

@@ -1,9 +1,10 @@
 /**
  * Maps instances and network interfaces (an aws_network_interface at device index 0 becomes the
- * instance's primary interface), Elastic IP associations, and the addresses a plan does not know yet.
+ * instance's primary interface), their `vpcsim:` tags and aws_ec2_instance_state, Elastic IP
+ * associations, and the addresses a plan does not know yet.
  */
 import { formatIpv4, parseCidrLoose } from '../../lib/index.ts';
-import type { Instance, NetworkInterface } from '../../model/index.ts';
+import type { Instance, InstanceOs, NetworkInterface } from '../../model/index.ts';
 import { dangling, missing, nameOf, need } from './common.ts';
 import type { Entry, MapContext } from './context.ts';
 import { defaultSgOf, sgFor } from './defaults.ts';
@@ -14,6 +15,42 @@ function groupsOf(cx: MapContext, f: Fields, key: string): string[] {
   for (const id of f.refs(key)) {
     const sg = sgFor(cx, id) ?? id;
     if (!out.includes(sg)) out.push(sg);
+  }
+  return out;
+}
+
+/** What vpcsim's HCL exporter keeps as tags because no Terraform argument holds it. */
+interface VpcsimTags {
+  os?: InstanceOs;
+  sourceNat?: boolean;
+}
+
+/**
+ * Reads the `vpcsim:` tags: `vpcsim:os` ("windows" | "linux", instances only) and `vpcsim:source-nat`
+ * ("true" | "false"). Any other `vpcsim:` tag or value is a warning and ignored.
+ */
+function vpcsimTags(f: Fields, isInstance: boolean): VpcsimTags {
+  const out: VpcsimTags = {};
+  const ignored = (key: string, value: string, expected: string): void => {
+    f.cx.report(
+      'IMPORT_TF_UNSUPPORTED_VALUE',
+      'warning',
+      f.address,
+      `tag ${key} = "${value}" is not a vpcsim setting (${expected}); it was ignored`,
+      'tags',
+    );
+  };
+  for (const [key, value] of f.tags()) {
+    if (!key.startsWith('vpcsim:')) continue;
+    if (key === 'vpcsim:os' && isInstance) {
+      if (value === 'windows' || value === 'linux') out.os = value;
+      else ignored(key, value, 'expected windows or linux');
+    } else if (key === 'vpcsim:source-nat') {
+      if (value === 'true') out.sourceNat = true;
+      else if (value !== 'false') ignored(key, value, 'expected true or false');
+    } else {
+      ignored(key, value, isInstance ? 'vpcsim:os or vpcsim:source-nat' : 'an interface takes vpcsim:source-nat');
+    }
   }
   return out;
 }
@@ -39,6 +76,7 @@ export function mapNetworkInterface(cx: MapContext, e: Entry, f: Fields): void {
     if (sg !== undefined) eni.securityGroupIds = [sg];
   }
   if (f.bool('source_dest_check') === false) eni.sourceDestCheck = false;
+  if (vpcsimTags(f, false).sourceNat === true) eni.sourceNat = true;
   for (const b of f.blocks('attachment')) {
     const inst = b.ref('instance');
     if (inst === undefined) continue;
@@ -125,6 +163,9 @@ export function mapInstance(cx: MapContext, e: Entry, f: Fields): void {
   }
   const sdc = f.bool('source_dest_check') ?? eni?.sourceDestCheck;
   if (sdc === false) inst.sourceDestCheck = false;
+  const tags = vpcsimTags(f, true);
+  if (tags.os !== undefined) inst.os = tags.os;
+  if (tags.sourceNat === true || eni?.sourceNat === true) inst.sourceNat = true;
   const rawState = f.str('instance_state');
   if (rawState !== undefined) {
     const state = Object.hasOwn(INSTANCE_STATES, rawState) ? INSTANCE_STATES[rawState] : undefined;
@@ -151,6 +192,29 @@ export function mapInstance(cx: MapContext, e: Entry, f: Fields): void {
     const wants = f.bool('associate_public_ip_address') ?? subnet.mapPublicIpOnLaunch ?? false;
     if (wants) cx.addressGaps.push({ kind: 'instances', id: inst.id, field: 'publicIp' });
   }
+}
+
+/** aws_ec2_instance_state: the state Terraform keeps an instance in, over the instance's own attribute. */
+export function mapInstanceState(cx: MapContext, _e: Entry, f: Fields): void {
+  const id = f.ref('instance_id');
+  if (id === undefined) {
+    missing(f, 'instance_id', 'the state was ignored');
+    return;
+  }
+  const inst = cx.items.instances.get(id);
+  if (!inst) {
+    dangling(f, 'instance_id', id, 'instances', 'the state was ignored');
+    return;
+  }
+  const raw = f.str('state');
+  if (raw === undefined) {
+    missing(f, 'state', 'the state was ignored');
+    return;
+  }
+  const state = raw === 'running' || raw === 'stopped' ? raw : undefined;
+  if (state === undefined) f.invalid('state', `is "${raw}": expected running or stopped; it was ignored`);
+  else if (state === 'running') delete inst.state;
+  else inst.state = state;
 }
 
 /** aws_network_interface_attachment */

@@ -270,16 +270,57 @@ export function mapVpcPeeringAccepter(cx: MapContext, e: Entry, f: Fields): void
 export function notePrefixAlias(cx: MapContext, f: Fields): void {
   const pl = f.str('prefix_list_id');
   const service = /\.(s3|dynamodb)$/.exec(f.str('service_name') ?? '')?.[1];
-  if (pl !== undefined && service !== undefined && !cx.prefixAlias.has(pl)) cx.prefixAlias.set(pl, `pl-${service}`);
+  if (pl !== undefined && (service === 's3' || service === 'dynamodb') && !cx.prefixAlias.has(pl)) {
+    setAlias(cx, pl, service, f.address);
+  }
 }
 
-/** data.aws_prefix_list, data.aws_ec2_managed_prefix_list: service lists become built-ins, others usable by id. */
+/** `com.amazonaws.<region>.s3` (`cn.com.amazonaws.` in China), the name of AWS's list of a service -> `s3`. */
+function serviceOfListName(name: string | undefined): 's3' | 'dynamodb' | undefined {
+  const m = /^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\.(s3|dynamodb)$/.exec(name ?? '');
+  return m?.[1] === 's3' || m?.[1] === 'dynamodb' ? m[1] : undefined;
+}
+
+function setAlias(cx: MapContext, id: string, service: 's3' | 'dynamodb', address: string): void {
+  cx.prefixAlias.set(id, `pl-${service}`);
+  cx.prefixAliasSource.set(id, { address, reported: false });
+}
+
+/**
+ * The AWS service a prefix list data source looks up: by `name`, or by a `filter` on `prefix-list-name`
+ * whose values all name one service's list (in any Region).
+ */
+function serviceOfDataList(f: Fields): 's3' | 'dynamodb' | undefined {
+  const byName = serviceOfListName(f.str('name'));
+  if (byName !== undefined || f.present('name')) return byName;
+  for (const b of f.blocks('filter')) {
+    if (b.str('name') !== 'prefix-list-name') continue;
+    const services = new Set(b.strs('values').map(serviceOfListName));
+    const only = services.size === 1 ? [...services][0] : undefined;
+    if (only !== undefined) return only;
+  }
+  return undefined;
+}
+
+/**
+ * data.aws_prefix_list, data.aws_ec2_managed_prefix_list: AWS's S3 and DynamoDB lists become the built-in
+ * ones (recognised by name, with or without an id: a configuration read back from HCL has no id);
+ * another list with an id is usable by it; another list without an id cannot be known offline.
+ */
 export function noteDataPrefixList(cx: MapContext, e: Entry, f: Fields): void {
-  const id = f.str('id');
-  if (id === undefined) return;
-  const service = /^com\.amazonaws\.[a-z0-9-]+\.(s3|dynamodb)$/.exec(f.str('name') ?? '')?.[1];
+  const service = serviceOfDataList(f);
   if (service !== undefined) {
-    cx.prefixAlias.set(id, `pl-${service}`);
+    setAlias(cx, e.id, service, e.address);
+    return;
+  }
+  if (e.id === e.address) {
+    cx.report(
+      'IMPORT_TF_UNKNOWN_VALUE',
+      'warning',
+      e.address,
+      `${e.address} has no id and does not name AWS's S3 or DynamoDB list, so the list it reads from AWS is not known; rules and routes that use it are left out`,
+      'id',
+    );
     return;
   }
   const cidrs: string[] = [];
@@ -288,7 +329,7 @@ export function noteDataPrefixList(cx: MapContext, e: Entry, f: Fields): void {
     const c = b.str('cidr');
     if (c !== undefined && b.checkCidr('cidr', c, undefined) !== undefined) cidrs.push(c);
   }
-  cx.dataPrefixLists.set(id, { address: e.address, cidrs });
+  cx.dataPrefixLists.set(e.id, { address: e.address, cidrs });
 }
 
 const ENDPOINT_TYPES: Record<string, VpcEndpoint['type']> = { gateway: 'gateway', interface: 'interface' };

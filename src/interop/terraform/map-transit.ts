@@ -1,10 +1,16 @@
 /**
- * Maps transit gateways, their VPC and peering attachments (with accepters), route tables, static
- * routes, associations and propagations, and applies AWS's default association and propagation to
- * the attachments created with them, as AWS does at creation (semantics.md 9.1).
+ * Maps transit gateways, their VPC and peering attachments (with accepters), route tables, static and
+ * prefix list routes, associations, propagations and default tables, and applies AWS's default
+ * association and propagation to the attachments created with them, as AWS does at creation
+ * (semantics.md 9.1).
  */
-import type { TransitGateway, TransitGatewayAttachment, TransitGatewayRoute } from '../../model/index.ts';
-import { dangling, missing, nameOf, need } from './common.ts';
+import type {
+  TransitGateway,
+  TransitGatewayAttachment,
+  TransitGatewayRoute,
+  TransitGatewayRouteTable,
+} from '../../model/index.ts';
+import { dangling, missing, nameOf, need, prefixListRef } from './common.ts';
 import type { Entry, MapContext } from './context.ts';
 import { defaultTgwTable, tgwTableFor } from './defaults.ts';
 import type { Fields } from './fields.ts';
@@ -156,6 +162,34 @@ export function mapTgwRoute(cx: MapContext, _e: Entry, f: Fields): void {
     if (raw === undefined) missing(f, 'destination_cidr_block', 'the route was left out');
     return;
   }
+  addTgwRoute(cx, f, table, destination, 'destination_cidr_block');
+}
+
+/** aws_ec2_transit_gateway_prefix_list_reference: a route whose destination is a prefix list. */
+export function mapTgwPrefixListReference(cx: MapContext, _e: Entry, f: Fields): void {
+  const table = tableOf(cx, f, 'route');
+  if (!table) return;
+  const raw = f.ref('prefix_list_id');
+  if (raw === undefined) {
+    missing(f, 'prefix_list_id', 'the route was left out');
+    return;
+  }
+  const destination = prefixListRef(cx, raw);
+  if (destination === undefined) {
+    dangling(f, 'prefix_list_id', raw, 'prefixLists', 'the route was left out');
+    return;
+  }
+  addTgwRoute(cx, f, table, destination, 'prefix_list_id');
+}
+
+/** Adds a static route (to an attachment or a blackhole); one route per destination and table. */
+function addTgwRoute(
+  cx: MapContext,
+  f: Fields,
+  table: TransitGatewayRouteTable,
+  destination: string,
+  destinationKey: string,
+): void {
   let route: TransitGatewayRoute;
   const attachment = f.ref('transit_gateway_attachment_id');
   if (f.bool('blackhole') === true) route = { destination, blackhole: true };
@@ -188,13 +222,48 @@ export function mapTgwRoute(cx: MapContext, _e: Entry, f: Fields): void {
         'error',
         f.address,
         `${table.id} already has a static route to ${destination}; this one was ignored`,
-        'destination_cidr_block',
+        destinationKey,
       );
     }
     return;
   }
   cx.seen.set(key, text);
   table.routes.push(route);
+}
+
+/**
+ * aws_ec2_transit_gateway_default_route_table_association, _propagation: the table AWS associates new
+ * attachments with (or propagates them to) when the gateway's option is on.
+ */
+export function mapTgwDefaultTable(cx: MapContext, e: Entry, f: Fields, which: 'association' | 'propagation'): void {
+  const tgwId = need(f, 'transit_gateway_id', 'transitGateways', 'a default route table belongs to a transit gateway');
+  if (tgwId === undefined) return;
+  const table = tableOf(cx, f, `default ${which} table`);
+  const d = cx.tgwDefaults.get(tgwId);
+  if (!table || d === undefined) return;
+  if (table.transitGatewayId !== tgwId) {
+    f.invalid(
+      'transit_gateway_route_table_id',
+      `is ${table.id}, a route table of ${table.transitGatewayId}: a default route table belongs to its own transit gateway; it was ignored`,
+    );
+    return;
+  }
+  const key = `${tgwId}\u0000default ${which}`;
+  const prior = cx.seen.get(key);
+  if (prior !== undefined && prior !== table.id) {
+    cx.report(
+      'IMPORT_TF_CONFLICT',
+      'error',
+      e.address,
+      `transit gateway ${tgwId} already has default ${which} table ${prior}; this one was ignored`,
+      'transit_gateway_route_table_id',
+    );
+    return;
+  }
+  cx.seen.set(key, table.id);
+  if (which === 'association') d.associationTableId = table.id;
+  else d.propagationTableId = table.id;
+  cx.tgwByDefaultTableId.set(table.id, tgwId);
 }
 
 /** aws_ec2_transit_gateway_route_table_association, _propagation */

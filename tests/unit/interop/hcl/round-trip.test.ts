@@ -1,8 +1,8 @@
 // The round trip of every scenario: document -> exportTerraform -> hcl2json -> hclJsonToResources ->
 // mapTerraformResources -> document. Both networks must answer the same questions the same way: every
 // instance to every other instance, to and from the internet, on TCP 443 and 22 (verdict and the code
-// of the primary blocker). Differences Terraform cannot avoid are listed with their reason below and
-// asserted exactly, so a new difference, or one that disappears, fails the test.
+// of the primary blocker). No difference is allowed: anything Terraform has no argument for travels as
+// a `vpcsim:` tag, so a new difference fails the test.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
@@ -14,23 +14,6 @@ import { allKinds } from './fixtures.ts';
 
 const SCENARIO_DIR = 'scenarios';
 const PORTS = [443, 22];
-
-/**
- * Scenario file -> the queries whose answer changes on the way through Terraform, each
- * `from -> to :port  before | after`, and why.
- */
-const KNOWN_DIFFERENCES: Record<string, { reason: string; differences: string[] }> = {
-  'nat-instance-source-dest-check.json': {
-    reason:
-      'Source NAT on an instance is software, not an AWS setting: the export keeps it only as the tag ' +
-      'vpcsim:source-nat, which the Terraform importer does not read, so i-nat forwards without translating ' +
-      "and the internet gateway drops the app server's private source address.",
-    differences: [
-      'i-app-b -> internet :443  REACHABLE | BLOCKED IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS',
-      'i-app-b -> internet :22  REACHABLE | BLOCKED IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS',
-    ],
-  },
-};
 
 /**
  * The import problems the round trip must give: a route to a resource the export left out (a NAT
@@ -78,7 +61,6 @@ const files = readdirSync(SCENARIO_DIR)
 describe('round trip through Terraform HCL', () => {
   it('covers every scenario', () => {
     expect(files.length).toBeGreaterThan(0);
-    for (const name of Object.keys(KNOWN_DIFFERENCES)) expect(files).toContain(name);
   });
 
   it.each(files)('%s answers the same questions after the round trip', async (file) => {
@@ -105,7 +87,7 @@ describe('round trip through Terraform HCL', () => {
       const b = outcome(after, idAfter(from), idAfter(to), port);
       if (a !== b) differences.push(`${from} -> ${to} :${port}  ${a} | ${b}`);
     }
-    expect(differences).toStrictEqual(KNOWN_DIFFERENCES[file]?.differences ?? []);
+    expect(differences).toStrictEqual([]);
   });
 });
 
@@ -115,35 +97,13 @@ describe('round trip through Terraform HCL', () => {
  * explanation code of each trace, not only the first.
  */
 describe('round trip of every resource kind', () => {
-  /** What the Terraform importer does not read back yet; each line names the gap. */
-  const IMPORTER_GAPS = {
-    problems: [
-      // data "aws_ec2_managed_prefix_list" (pl-s3) has no `id` before apply and is not recognised by its name.
-      'IMPORT_TF_DANGLING_REFERENCE aws_vpc_security_group_egress_rule.out_out_1',
-      'IMPORT_TF_DANGLING_REFERENCE aws_vpc_security_group_ingress_rule.locked_in_1',
-      'IMPORT_TF_FIELD_MISSING aws_vpc_security_group_egress_rule.out_out_1',
-      'IMPORT_TF_FIELD_MISSING aws_vpc_security_group_ingress_rule.locked_in_1',
-    ],
-    ignored: [
-      'IMPORT_TF_UNSUPPORTED_RESOURCE aws_ec2_instance_state.off',
-      'IMPORT_TF_UNSUPPORTED_RESOURCE aws_ec2_transit_gateway_default_route_table_association.main',
-      'IMPORT_TF_UNSUPPORTED_RESOURCE aws_ec2_transit_gateway_prefix_list_reference.main_corp',
-    ],
-    /**
-     * aws_ec2_instance_state is ignored, so the stopped instance runs again after the trip: each IPv4
-     * query to or from it whose walk reaches the instance (8 on each port) loses SIM_INSTANCE_NOT_RUNNING.
-     */
-    stoppedInstance: 'i-off',
-    stoppedDifferences: 16,
-  };
-
   function outcomeAll(network: Network, from: string, to: string, port: number, family: 4 | 6): string {
     const r = trace(network, { from, to, protocol: 'tcp', port, family });
     if (!r.ok) return `error ${r.error.code}`;
     return [r.value.verdict, ...r.value.explanations.map((e) => e.code)].join(' ');
   }
 
-  it('answers the same questions, except where the importer has a known gap', async () => {
+  it('reads back every resource and answers the same questions', async () => {
     const doc = allKinds();
     const exported = exportTerraform(doc);
     const imported = mapTerraformResources(hclJsonToResources(await parse('main.tf', exported.text)), 'main.tf');
@@ -157,10 +117,25 @@ describe('round trip of every resource kind', () => {
             .map((d) => `${d.code} ${d.resourceId ?? ''}`),
         ),
       ].sort();
-    expect(lines(true)).toStrictEqual([...expectedProblems(doc, exported.addresses), ...IMPORTER_GAPS.problems].sort());
-    expect(lines(false).filter((l) => l.startsWith('IMPORT_TF_UNSUPPORTED_RESOURCE'))).toStrictEqual(
-      IMPORTER_GAPS.ignored,
+    expect(lines(true)).toStrictEqual(expectedProblems(doc, exported.addresses));
+    // Every resource the exporter writes is one the importer maps.
+    expect(lines(false).filter((l) => l.startsWith('IMPORT_TF_UNSUPPORTED'))).toStrictEqual([]);
+
+    // What only vpcsim knows (OS, source NAT) and what Terraform keeps in resources of its own (instance
+    // state, default route tables) comes back as it was.
+    const t = back.topology;
+    const at = (id: string): string => exported.addresses[id] ?? id;
+    const instance = (id: string) => t.instances?.find((i) => i.id === at(id));
+    expect(instance('i-web')?.os).toBe('windows');
+    expect(instance('i-fw')?.sourceNat).toBe(true);
+    expect(instance('i-off')?.state).toBe('stopped');
+    expect(t.transitGateways?.find((g) => g.id === at('tgw-main'))?.associationDefaultRouteTableId).toBe(
+      at('tgw-rtb-main'),
     );
+    expect(t.transitGatewayRouteTables?.find((r) => r.id === at('tgw-rtb-main'))?.routes).toContainEqual({
+      destination: at('pl-corp'),
+      attachmentId: at('tgw-attach-main'),
+    });
 
     const hosts = new Map((doc.topology.externalHosts ?? []).map((h) => [h.id, h.ip]));
     const idAfter = (id: string): string => exported.addresses[id] ?? hosts.get(id) ?? id;
@@ -180,15 +155,6 @@ describe('round trip of every resource kind', () => {
         }
       }
     }
-    const stopped = IMPORTER_GAPS.stoppedInstance;
-    expect(
-      differences.filter(
-        (d) =>
-          !d.query.split(' ').includes(stopped) ||
-          !d.before.includes('SIM_INSTANCE_NOT_RUNNING') ||
-          d.after.includes('SIM_INSTANCE_NOT_RUNNING'),
-      ),
-    ).toStrictEqual([]);
-    expect(differences).toHaveLength(IMPORTER_GAPS.stoppedDifferences);
+    expect(differences).toStrictEqual([]);
   });
 });

@@ -39,6 +39,7 @@ describe('multi-VPC state with a transit gateway, peering and modules', () => {
       'IMPORT_TF_DEFAULT_CREATED',
       'IMPORT_TF_DEFAULT_CREATED',
       'IMPORT_TF_OTHER_PROVIDERS',
+      'IMPORT_TF_PREFIX_LIST_BUILTIN',
       'IMPORT_TF_UNSUPPORTED_RESOURCE',
       'IMPORT_TF_UNSUPPORTED_RESOURCE',
     ]);
@@ -47,6 +48,9 @@ describe('multi-VPC state with a transit gateway, peering and modules', () => {
       ['warning', 'aws_lb.public', 'tf/multi-vpc-tgw.state.json#aws_lb.public'],
       ['warning', 'aws_flow_log.shared', 'tf/multi-vpc-tgw.state.json#aws_flow_log.shared'],
     ]);
+    // The S3 endpoint's list, which a security group rule names, is the built-in pl-s3.
+    const builtin = r.diagnostics.filter((d) => d.code === 'IMPORT_TF_PREFIX_LIST_BUILTIN');
+    expect(builtin.map((d) => [d.severity, d.resourceId])).toEqual([['warning', 'aws_vpc_endpoint.s3']]);
     expect(r.document!.meta?.description).toMatch(/2 data sources and 2 resources of other providers/);
   });
 

@@ -1317,7 +1317,11 @@ describe('VPC endpoints and prefix lists', () => {
     expect(byId(t.securityGroups, 'sg-1').outbound).toEqual([
       { protocol: 'tcp', ports: '443', destination: 'pl-dynamodb' },
     ]);
-    expect(codes).toEqual(['IMPORT_TF_UNSUPPORTED_RESOURCE', 'IMPORT_TF_UNSUPPORTED_VALUE']);
+    expect(codes).toEqual([
+      'IMPORT_TF_PREFIX_LIST_BUILTIN',
+      'IMPORT_TF_UNSUPPORTED_RESOURCE',
+      'IMPORT_TF_UNSUPPORTED_VALUE',
+    ]);
   });
 
   it('uses prefix lists read by data sources: service lists as built-ins, others as lists of their own', () => {
