@@ -85,7 +85,9 @@ export function ImportReportDialog(props: ImportReportDialogProps) {
             </ul>
           )}
           <p data-testid="import-summary">
-            {errors} error{errors === 1 ? '' : 's'} and {warnings} warning{warnings === 1 ? '' : 's'} about the input.
+            {props.diagnostics.length === 0
+              ? 'No problems in the input.'
+              : `${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} about the input.`}
             {props.opened && ' The network is open; the Diagnostics tab lists what AWS rules say about it.'}
           </p>
           {props.diagnostics.length > 0 && (
