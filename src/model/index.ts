@@ -5,6 +5,7 @@ export * from './parse.ts';
 export * from './validate.ts';
 export { FORBIDDEN_VPC_RANGES, NOT_PUBLIC_RANGES } from './validate-addressing.ts';
 export * from './serialize.ts';
+export { KIND_LABEL as RESOURCE_KIND_LABELS } from './parse-reader.ts';
 export { locateJsonError, type JsonSyntaxError } from './json-position.ts';
 export * from './edit/index.ts';
 export * from './exam.ts';

@@ -2,31 +2,13 @@
  * What resolution shares: the ids kept so far with their kind, and one way to check a reference and
  * say why it fails (left out earlier, not collected, or simply unknown).
  */
-import type { TopologyArrayName } from '../../model/index.ts';
+import { RESOURCE_KIND_LABELS, type TopologyArrayName } from '../../model/index.ts';
 import type { Origin } from './merge.ts';
 import type { SectionKey } from './recognise.ts';
 import type { ImportState } from './state.ts';
 
-/** How messages name each kind. */
-export const KIND_LABEL: Readonly<Record<TopologyArrayName, string>> = {
-  vpcs: 'VPC',
-  subnets: 'subnet',
-  routeTables: 'route table',
-  networkAcls: 'network ACL',
-  securityGroups: 'security group',
-  instances: 'instance',
-  networkInterfaces: 'network interface',
-  internetGateways: 'internet gateway',
-  egressOnlyInternetGateways: 'egress-only internet gateway',
-  natGateways: 'NAT gateway',
-  vpcPeeringConnections: 'VPC peering connection',
-  transitGateways: 'transit gateway',
-  transitGatewayAttachments: 'transit gateway attachment',
-  transitGatewayRouteTables: 'transit gateway route table',
-  vpcEndpoints: 'VPC endpoint',
-  prefixLists: 'prefix list',
-  externalHosts: 'external host',
-};
+/** How messages name each kind (the model's words). */
+export const KIND_LABEL = RESOURCE_KIND_LABELS;
 
 /** The place a reference is made from. */
 export interface From {

@@ -2,28 +2,12 @@
  * Helpers every mapping step shares: reports for missing and unknown references, display names,
  * protocols and ports as the format writes them, and prefix list references.
  */
-import { BUILTIN_PREFIX_LIST_IDS } from '../../model/index.ts';
+import { BUILTIN_PREFIX_LIST_IDS, RESOURCE_KIND_LABELS } from '../../model/index.ts';
 import type { Entry, Kind, MapContext } from './context.ts';
 import type { Fields } from './fields.ts';
 
-const KIND_WORD: Record<Kind, string> = {
-  vpcs: 'VPC',
-  subnets: 'subnet',
-  routeTables: 'route table',
-  networkAcls: 'network ACL',
-  securityGroups: 'security group',
-  instances: 'instance',
-  networkInterfaces: 'network interface',
-  internetGateways: 'internet gateway',
-  egressOnlyInternetGateways: 'egress-only internet gateway',
-  natGateways: 'NAT gateway',
-  vpcPeeringConnections: 'VPC peering connection',
-  transitGateways: 'transit gateway',
-  transitGatewayAttachments: 'transit gateway attachment',
-  transitGatewayRouteTables: 'transit gateway route table',
-  vpcEndpoints: 'VPC endpoint',
-  prefixLists: 'prefix list',
-};
+/** How messages name each kind (the model's words). */
+const KIND_WORD: Readonly<Record<Kind, string>> = RESOURCE_KIND_LABELS;
 
 export function kindWord(kind: Kind): string {
   return KIND_WORD[kind];
