@@ -23,7 +23,6 @@ import {
   selectAnalysis,
   undo,
   type DocumentSource,
-  type EditorStore,
 } from '../store/index.ts';
 import {
   autoLayout,
@@ -49,6 +48,7 @@ import {
   type RuleHighlight,
 } from '../ui/index.ts';
 import { bootEditor, EDITOR_KEY, emptyDocument, openScenario, openText } from './boot.ts';
+import { layoutMissing } from './layout-missing.ts';
 import { ExamTab } from './exam/ExamTab.tsx';
 import { carriesFiles, pickedFromDrop, pickedFromList } from './import/read-files.ts';
 import { useImport } from './import/use-import.ts';
@@ -86,30 +86,6 @@ function sourceName(source: DocumentSource): string | undefined {
 
 function fileNameFor(document: Document, source: DocumentSource): string {
   return `${fileSlug(document, source)}.json`;
-}
-
-/** Adds layout entries for whatever has none (imports, hand-written files), without an undo step. */
-function layoutMissing(store: EditorStore, document: Document, source: DocumentSource): void {
-  autoLayout(document, { onlyMissing: true }).then(
-    (layout: Layout) => {
-      const state = store.getState();
-      if (state.document !== document) return;
-      const before = Object.keys(document.layout ?? {}).length;
-      if (Object.keys(layout).length <= before) return;
-      // Positions only: the open document stays what it was, and so does any message about it.
-      const notice = state.notice;
-      replaceDocument(store, { ...document, layout }, source);
-      if (notice) store.setState({ notice });
-    },
-    (error: unknown) => {
-      store.setState({
-        notice: {
-          kind: 'error',
-          text: `Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      });
-    },
-  );
 }
 
 /** The first matrix of a document: every instance to every instance and the internet, on https. */
@@ -157,7 +133,7 @@ export function Editor() {
   const readOnly = useStore(store, (s) => s.readOnly);
   const onShareOpened = useCallback(
     (next: Document, nextSource: DocumentSource) => {
-      layoutMissing(store, next, nextSource);
+      void layoutMissing(store, next, nextSource);
       setFitToken((n) => n + 1);
     },
     [store],
@@ -171,7 +147,7 @@ export function Editor() {
     const storage = browserStorage();
     const stop = storage ? persistEditor(store, storage, EDITOR_KEY) : undefined;
     const state = store.getState();
-    layoutMissing(store, state.document, state.source);
+    void layoutMissing(store, state.document, state.source);
     return stop;
   }, [store]);
 
@@ -186,7 +162,7 @@ export function Editor() {
         return false;
       }
       replaceDocument(store, next, nextSource);
-      layoutMissing(store, next, nextSource);
+      void layoutMissing(store, next, nextSource);
       setFitToken((n) => n + 1);
       return true;
     },
@@ -220,7 +196,7 @@ export function Editor() {
       const source: DocumentSource = { kind: 'scenario', name };
       if (state.source.kind === 'scenario' && hasExercises(state.document)) {
         replaceDocument(store, opened.document, source);
-        layoutMissing(store, opened.document, source);
+        void layoutMissing(store, opened.document, source);
         setFitToken((n) => n + 1);
       } else if (!open(opened.document, source)) {
         return false;
