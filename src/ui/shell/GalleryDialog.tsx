@@ -1,5 +1,5 @@
 // The scenario gallery: every preset with its title, description and tags; choosing one opens it.
-import { useEffect, useRef } from 'react';
+import { Modal } from './Modal.tsx';
 
 export interface GalleryEntry {
   /** File name in scenarios/, e.g. `public-private-nat.json`. */
@@ -20,57 +20,34 @@ export interface GalleryDialogProps {
 }
 
 export function GalleryDialog({ entries, current, onOpen, onClose }: GalleryDialogProps) {
-  const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    closeButton.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div
-        className="modal gallery"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Scenario gallery"
-        onClick={(event) => event.stopPropagation()}
-      >
-        <div className="modal-header">
-          <h2>Scenarios</h2>
-          <button type="button" ref={closeButton} onClick={onClose} aria-label="Close gallery">
-            ×
-          </button>
-        </div>
-        <ul className="gallery-list">
-          {entries.map((entry) => (
-            <li key={entry.name}>
-              <button
-                type="button"
-                className={entry.name === current ? 'gallery-item current' : 'gallery-item'}
-                onClick={() => onOpen(entry.name)}
-                data-testid="gallery-item"
-                data-scenario={entry.name}
-              >
-                <strong>{entry.title}</strong>
-                {entry.difficulty && <span className="gallery-difficulty">{entry.difficulty}</span>}
-                {entry.broken && <span className="gallery-broken">cannot be loaded</span>}
-                {entry.description && <span className="gallery-description">{entry.description}</span>}
-                <span className="gallery-tags">
-                  {entry.tags.map((tag) => (
-                    <span key={tag} className="tag">
-                      {tag}
-                    </span>
-                  ))}
-                </span>
-                <code className="gallery-file">{entry.name}</code>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <Modal label="Scenario gallery" title="Scenarios" closeLabel="Close gallery" onClose={onClose} className="gallery">
+      <ul className="gallery-list">
+        {entries.map((entry) => (
+          <li key={entry.name}>
+            <button
+              type="button"
+              className={entry.name === current ? 'gallery-item current' : 'gallery-item'}
+              onClick={() => onOpen(entry.name)}
+              data-testid="gallery-item"
+              data-scenario={entry.name}
+            >
+              <strong>{entry.title}</strong>
+              {entry.difficulty && <span className="gallery-difficulty">{entry.difficulty}</span>}
+              {entry.broken && <span className="gallery-broken">cannot be loaded</span>}
+              {entry.description && <span className="gallery-description">{entry.description}</span>}
+              <span className="gallery-tags">
+                {entry.tags.map((tag) => (
+                  <span key={tag} className="tag">
+                    {tag}
+                  </span>
+                ))}
+              </span>
+              <code className="gallery-file">{entry.name}</code>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Modal>
   );
 }

@@ -1,8 +1,8 @@
 // The report after an import: what came in (resources per kind) and every problem of the input, errors
 // first; a row with a resource of the opened network selects it on the canvas.
-import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../model/index.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
+import { Modal } from './Modal.tsx';
 
 export interface ImportReportDialogProps {
   /** "AWS" or "Terraform". */
@@ -44,63 +44,48 @@ function singular(label: string, n: number): string {
 
 export function ImportReportDialog(props: ImportReportDialogProps) {
   const { onClose } = props;
-  const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    closeButton.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
   const counts = Object.entries(props.counts).filter(([, n]) => n > 0);
   const errors = props.diagnostics.filter((d) => d.severity !== 'warning').length;
   const warnings = props.diagnostics.length - errors;
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div
-        className="modal import-report"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Import report"
-        data-testid="import-report"
-        onClick={(event) => event.stopPropagation()}
-      >
-        <div className="modal-header">
-          <h2>
-            {props.opened ? 'Imported' : 'Nothing imported'} from {props.source}: {props.what}
-          </h2>
-          <button type="button" ref={closeButton} onClick={onClose} aria-label="Close import report">
-            ×
-          </button>
-        </div>
-        <div className="import-report-body">
-          {counts.length > 0 && (
-            <ul className="import-counts" data-testid="import-counts">
-              {counts.map(([kind, n]) => (
-                <li key={kind} data-kind={kind}>
-                  <strong>{n}</strong> {singular(KIND_LABELS[kind] ?? kind, n)}
-                </li>
-              ))}
-            </ul>
-          )}
-          <p data-testid="import-summary">
-            {props.diagnostics.length === 0
-              ? 'No problems in the input.'
-              : `${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} about the input.`}
-            {props.opened && ' The network is open; the Diagnostics tab lists what AWS rules say about it.'}
-          </p>
-          {props.diagnostics.length > 0 && (
-            <DiagnosticsPanel
-              diagnostics={props.diagnostics}
-              onSelect={(id) => {
-                props.onSelect(id);
-                onClose();
-              }}
-            />
-          )}
-        </div>
+    <Modal
+      label="Import report"
+      title={
+        <>
+          {props.opened ? 'Imported' : 'Nothing imported'} from {props.source}: {props.what}
+        </>
+      }
+      closeLabel="Close import report"
+      onClose={onClose}
+      className="import-report"
+      testId="import-report"
+    >
+      <div className="import-report-body">
+        {counts.length > 0 && (
+          <ul className="import-counts" data-testid="import-counts">
+            {counts.map(([kind, n]) => (
+              <li key={kind} data-kind={kind}>
+                <strong>{n}</strong> {singular(KIND_LABELS[kind] ?? kind, n)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p data-testid="import-summary">
+          {props.diagnostics.length === 0
+            ? 'No problems in the input.'
+            : `${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} about the input.`}
+          {props.opened && ' The network is open; the Diagnostics tab lists what AWS rules say about it.'}
+        </p>
+        {props.diagnostics.length > 0 && (
+          <DiagnosticsPanel
+            diagnostics={props.diagnostics}
+            onSelect={(id) => {
+              props.onSelect(id);
+              onClose();
+            }}
+          />
+        )}
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -7,3 +7,4 @@ export { BottomPanel, type BottomPanelProps, type BottomTab } from './BottomPane
 export { Toast, type ToastProps } from './Toast.tsx';
 export { PanelSplitter, type PanelSplitterProps } from './PanelSplitter.tsx';
 export { ImportReportDialog, type ImportReportDialogProps } from './ImportReportDialog.tsx';
+export { Modal, type ModalProps } from './Modal.tsx';
