@@ -4,8 +4,7 @@
  * listed on stderr. Exits 2 when nothing usable came out, 1 when the input was inconsistent (an
  * `error` diagnostic; the document is still written), 0 otherwise.
  */
-import type { Diagnostic } from '../model/index.ts';
-import { serializeDocument } from '../model/index.ts';
+import { RESOURCE_KIND_LABELS, serializeDocument, type Diagnostic } from '../model/index.ts';
 import { importAws, importTerraform, type ImportResult, type SourceFile } from '../interop/index.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, printError, type CliIo } from './io.ts';
 import { describeFsError } from './load.ts';
@@ -116,7 +115,10 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], verbose: boolean, 
 function summary(result: ImportResult, files: number, output: string | undefined): string {
   const counts = Object.entries(result.counts)
     .filter(([, n]) => n > 0)
-    .map(([kind, n]) => `${n} ${kind}`);
+    .map(([kind, n]) => {
+      const label = (RESOURCE_KIND_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
+      return `${n} ${label}${n === 1 ? '' : 's'}`;
+    });
   const errors = result.diagnostics.filter((d) => d.severity !== 'warning').length;
   const warnings = result.diagnostics.length - errors;
   const where = output === undefined ? '' : ` into ${output}`;

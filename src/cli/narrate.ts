@@ -150,9 +150,12 @@ function describeExplanation(e: Explanation): NarrationLine[] {
 /** Formats a configuration diagnostic the same way everywhere: severity, code, resource, place, message. */
 export function formatDiagnostic(d: Diagnostic): string {
   const resource = d.resourceId ? ` ${d.resourceId}` : '';
-  // The model's messages often start with the path already; say it once.
+  // The model's messages often start with the path already, and importers' with the file
+  // (`file#place` is the path): say each once.
   const place = d.path && !d.message.includes(d.path) ? ` (at ${d.path})` : '';
-  return `${d.severity} ${d.code}${resource}${place}: ${d.message}`;
+  const file = d.path?.split('#')[0];
+  const message = file && d.message.startsWith(`${file}: `) ? d.message.slice(file.length + 2) : d.message;
+  return `${d.severity} ${d.code}${resource}${place}: ${message}`;
 }
 
 // ---------------------------------------------------------------------------------------------------

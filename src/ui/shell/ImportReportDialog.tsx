@@ -1,6 +1,6 @@
 // The report after an import: what came in (resources per kind) and every problem of the input, errors
 // first; a row with a resource of the opened network selects it on the canvas.
-import type { Diagnostic } from '../../model/index.ts';
+import { RESOURCE_KIND_LABELS, type Diagnostic } from '../../model/index.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { Modal } from './Modal.tsx';
 
@@ -17,29 +17,10 @@ export interface ImportReportDialogProps {
   onClose: () => void;
 }
 
-/** The topology arrays in words, as the report lists them. */
-const KIND_LABELS: Readonly<Record<string, string>> = {
-  vpcs: 'VPCs',
-  subnets: 'subnets',
-  routeTables: 'route tables',
-  networkAcls: 'network ACLs',
-  securityGroups: 'security groups',
-  instances: 'instances',
-  networkInterfaces: 'network interfaces',
-  internetGateways: 'internet gateways',
-  egressOnlyInternetGateways: 'egress-only internet gateways',
-  natGateways: 'NAT gateways',
-  vpcPeeringConnections: 'peering connections',
-  transitGateways: 'transit gateways',
-  transitGatewayAttachments: 'transit gateway attachments',
-  transitGatewayRouteTables: 'transit gateway route tables',
-  vpcEndpoints: 'VPC endpoints',
-  prefixLists: 'prefix lists',
-  externalHosts: 'external hosts',
-};
-
-function singular(label: string, n: number): string {
-  return n === 1 ? label.replace(/s$/, '') : label;
+/** `3 VPCs`, `1 NAT gateway`: the model's word for the kind, plural when needed. */
+function kindCount(kind: string, n: number): string {
+  const label = (RESOURCE_KIND_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
+  return n === 1 ? label : `${label}s`;
 }
 
 export function ImportReportDialog(props: ImportReportDialogProps) {
@@ -65,7 +46,7 @@ export function ImportReportDialog(props: ImportReportDialogProps) {
           <ul className="import-counts" data-testid="import-counts">
             {counts.map(([kind, n]) => (
               <li key={kind} data-kind={kind}>
-                <strong>{n}</strong> {singular(KIND_LABELS[kind] ?? kind, n)}
+                <strong>{n}</strong> {kindCount(kind, n)}
               </li>
             ))}
           </ul>

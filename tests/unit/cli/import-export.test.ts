@@ -86,7 +86,7 @@ describe('import aws', () => {
       { id: 'vpc-0a1', name: 'prod', region: 'eu-west-2', cidrBlocks: ['10.0.0.0/16'] },
     ]);
     expect(doc.topology.subnets?.map((s) => s.id)).toEqual(['subnet-0b1']);
-    expect(r.stderr).toMatch(/imported .*1 vpcs.* from 2 files/);
+    expect(r.stderr).toMatch(/imported 1 VPC, 1 subnet.* from 2 files/);
   });
 
   it('writes -o and keeps stdout empty', async () => {

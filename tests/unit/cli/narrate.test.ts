@@ -6,6 +6,7 @@ import {
   describeAclRule,
   describeQuestion,
   describeRoute,
+  formatDiagnostic,
   describeSgRule,
   narrateTrace,
   narrateTraceLines,
@@ -254,5 +255,21 @@ describe('describe helpers', () => {
         state: 'blackhole',
       }),
     ).toContain('route 0.0.0.0/0 -> nat-gone is a blackhole');
+  });
+});
+
+describe('formatDiagnostic of an import diagnostic', () => {
+  it('names the file once: in the place, not again at the start of the message', () => {
+    expect(
+      formatDiagnostic({
+        code: 'IMPORT_AWS_DELETED',
+        severity: 'warning',
+        resourceId: 'i-1',
+        path: 'a/instances.json#Reservations[0].Instances[1]',
+        message: 'a/instances.json: instance i-1 is terminated; it is left out',
+      }),
+    ).toBe(
+      'warning IMPORT_AWS_DELETED i-1 (at a/instances.json#Reservations[0].Instances[1]): instance i-1 is terminated; it is left out',
+    );
   });
 });
