@@ -240,6 +240,7 @@ export function Editor() {
 
   // Opening or dropping files: a vpcsim document opens as it is; AWS and Terraform JSON are imported.
   const importer = useImport({
+    prepare: (next) => autoLayout(next, { onlyMissing: true }).then((layout) => ({ ...next, layout })),
     openDocument: (next, name) => {
       if (!open(next, { kind: 'file', name })) return false;
       setScenarioParam(undefined);

@@ -21,6 +21,11 @@ export interface ImportReport {
 }
 
 export interface UseImportOptions {
+  /**
+   * Readies an imported document before it opens (the editor lays it out, so that a large network is
+   * drawn once, in place, rather than on the fallback grid first). A failure opens it as it is.
+   */
+  prepare?: (document: Document) => Promise<Document>;
   /** Opens an imported document; false when the user chose to keep the open network. */
   openDocument: (document: Document, name: string) => boolean;
   /** Opens a vpcsim document's text as the Open command does. */
@@ -131,6 +136,14 @@ export function useImport(options: UseImportOptions): ImportSession {
       setBusy(`Importing ${what}…`);
       Promise.all(picked.map(async (p) => ({ path: p.path, text: await p.file.text() })))
         .then((files) => importInWorker(files, id))
+        .then(async (outcome): Promise<ImportOutcome> => {
+          const { prepare } = latest.current;
+          if ((outcome.kind !== 'aws' && outcome.kind !== 'terraform') || !outcome.result.document || !prepare) {
+            return outcome;
+          }
+          const document = await prepare(outcome.result.document).catch(() => outcome.result.document);
+          return { ...outcome, result: { ...outcome.result, document } };
+        })
         .then(
           (outcome) => {
             if (id !== generation.current) return;
