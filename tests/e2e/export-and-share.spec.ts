@@ -1,31 +1,11 @@
 // Journeys: the Export menu (keyboard, click outside) and its downloads (Terraform, SVG, PNG, checked as
 // files), and share links: copied, opened read-only over the user's own work (which stays as it was),
 // Back to my network, Edit (then persisted), a damaged link, and the copy-by-hand fallback.
+import { parse } from '@cdktf/hcl2json';
 import { EditorPage, expect, test } from './fixtures/editor-page.ts';
 import { dragNode, ExportMenu, pngSize, Share, storedEntry } from './fixtures/share-page.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
-
-/** Braces, brackets and parentheses balance outside strings and comments: the HCL is well formed. */
-function balanced(hcl: string): boolean {
-  const stack: string[] = [];
-  const pairs: Record<string, string> = { '}': '{', ']': '[', ')': '(' };
-  let inString = false;
-  for (let i = 0; i < hcl.length; i++) {
-    const c = hcl[i] ?? '';
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === '#' || (c === '/' && hcl[i + 1] === '/'))
-      i = hcl.indexOf('\n', i) < 0 ? hcl.length : hcl.indexOf('\n', i);
-    else if (c === '{' || c === '[' || c === '(') stack.push(c);
-    else if (c in pairs && stack.pop() !== pairs[c]) return false;
-  }
-  return stack.length === 0 && !inString;
-}
 
 test('the Export menu works from the keyboard and closes on a click outside', async ({ editor }) => {
   const menu = new ExportMenu(editor.page);
@@ -65,7 +45,9 @@ test('Terraform, SVG and PNG exports download files named after the network', as
   const hcl = tf.bytes.toString('utf8');
   expect(hcl).toContain('resource "aws_vpc"');
   expect(hcl).toContain('resource "aws_subnet"');
-  expect(balanced(hcl)).toBe(true);
+  // It is HCL Terraform reads: hcl2json (Terraform's own parser, compiled to wasm) parses it.
+  const config = (await parse('main.tf', hcl)) as { resource?: Record<string, unknown> };
+  expect(Object.keys(config.resource ?? {})).toEqual(expect.arrayContaining(['aws_vpc', 'aws_ec2_transit_gateway']));
   // Everything in this network has a Terraform form: no notes, a short confirmation.
   await expect(editor.toast).toContainText('tgw-centralized-egress.tf');
   await expect(menu.notes).toHaveCount(0);
