@@ -527,26 +527,25 @@ async function measureImport(browser: Browser, url: string, folder: string): Pro
   const page = await context.newPage();
   await page.goto(url);
   await page.getByTestId('canvas').waitFor();
-  await page.evaluate(() => {
-    const w = window as unknown as { __gaps: number[]; __long: number[] };
-    w.__gaps = [];
-    w.__long = [];
+  // A string, not a function: tsx would wrap named functions with a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.__gaps = [];
+    window.__long = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__long.push(entry.duration);
+      for (const entry of list.getEntries()) window.__long.push(entry.duration);
     }).observe({ entryTypes: ['longtask'] });
     let last = performance.now();
     let seen = false;
-    const tick = (now: number) => {
-      const busy = window.document.querySelector('[data-testid="import-busy"]') !== null;
+    requestAnimationFrame(function tick(now) {
+      const busy = document.querySelector('[data-testid="import-busy"]') !== null;
       if (busy) {
         seen = true;
-        w.__gaps.push(now - last);
+        window.__gaps.push(now - last);
       }
       last = now;
       if (!seen || busy) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+    });
+  })()`);
   const start = Date.now();
   await page.getByTestId('open-folder-input').setInputFiles(folder);
   await page.getByTestId('import-report').waitFor({ timeout: 120_000 });
