@@ -25,12 +25,16 @@ function shapeOf(text: string): Shape {
     // A damaged file still says what it meant to be near its start; its own reader then names the error.
     const head = text.slice(0, 4096);
     if (/"format"\s*:\s*"vpcsim\//.test(head)) return 'vpcsim';
-    if (/"format_version"\s*:/.test(head)) return 'terraform';
+    if (/"(format_version|terraform_version)"\s*:/.test(head)) return 'terraform';
     return 'other';
   }
   if (!isRecord(value)) return 'other';
   if (typeof value['format'] === 'string' && 'topology' in value) return 'vpcsim';
   if ('format_version' in value && ('values' in value || 'planned_values' in value || 'prior_state' in value)) {
+    return 'terraform';
+  }
+  // A raw terraform.tfstate: a numbered state with a list of resources.
+  if (typeof value['version'] === 'number' && 'terraform_version' in value && Array.isArray(value['resources'])) {
     return 'terraform';
   }
   return 'other';

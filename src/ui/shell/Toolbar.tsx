@@ -62,7 +62,7 @@ function ToolbarImpl(props: ToolbarProps) {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.tfstate,application/json"
           multiple
           hidden
           onChange={pick}

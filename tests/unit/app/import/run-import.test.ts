@@ -24,6 +24,29 @@ describe('runImport', () => {
     expect(outcome.result.document?.topology.vpcs?.length).toBeGreaterThan(1);
   });
 
+  it('imports a raw terraform.tfstate', () => {
+    const raw = JSON.stringify({
+      version: 4,
+      terraform_version: '1.9.5',
+      serial: 3,
+      lineage: 'a',
+      outputs: {},
+      resources: [
+        {
+          mode: 'managed',
+          type: 'aws_vpc',
+          name: 'main',
+          provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+          instances: [{ schema_version: 1, attributes: { id: 'vpc-0raw', cidr_block: '10.7.0.0/16' } }],
+        },
+      ],
+    });
+    const outcome = runImport([{ path: 'terraform.tfstate', text: raw }]);
+    expect(outcome.kind).toBe('terraform');
+    if (outcome.kind !== 'terraform') return;
+    expect(outcome.result.document?.topology.vpcs).toMatchObject([{ id: 'vpc-0raw', cidrBlocks: ['10.7.0.0/16'] }]);
+  });
+
   it('reports a damaged Terraform file as Terraform JSON that does not parse', () => {
     const outcome = runImport([{ path: 'tf.json', text: STATE.slice(0, 200) }]);
     expect(outcome.kind).toBe('terraform');
