@@ -137,7 +137,7 @@ export function rowWidth(items: readonly RowItem[]): number {
 }
 
 /** Cuts `item`'s text to fit `width`, or undefined when too little of it would remain. */
-function fit(item: RowItem, width: number): string | undefined {
+function fitText(item: RowItem, width: number): string | undefined {
   if (width < MIN_ITEM) return undefined;
   const inner = item.pill ? width - 2 * item.pill.padX : width;
   const text = item.pill
@@ -157,7 +157,7 @@ export function drawRow(x: number, cy: number, width: number, items: readonly Ro
   for (const item of byPriority) {
     rest -= itemWidth(item, item.text) + ROW_GAP;
     const room = Math.min(remaining, Math.max((item.maxShare ?? 1) * width, remaining - rest));
-    const text = fit(item, room);
+    const text = fitText(item, room);
     if (text === undefined) continue;
     chosen.set(item, text);
     remaining -= itemWidth(item, text) + ROW_GAP;
