@@ -6,6 +6,7 @@ export * from './validate.ts';
 export { FORBIDDEN_VPC_RANGES, NOT_PUBLIC_RANGES } from './validate-addressing.ts';
 export * from './serialize.ts';
 export { KIND_LABEL as RESOURCE_KIND_LABELS } from './parse-reader.ts';
+export { TOPOLOGY_FIELDS as TOPOLOGY_ARRAYS } from './fields.ts';
 export { locateJsonError, type JsonSyntaxError } from './json-position.ts';
 export * from './edit/index.ts';
 export * from './exam.ts';

@@ -1,27 +1,10 @@
 // Assembles the imported document: arrays sorted by id, counts per array, and a description of the input.
-import { FORMAT_V1, type Document, type Topology } from '../../model/index.ts';
+import { FORMAT_V1, TOPOLOGY_ARRAYS, type Document, type Topology } from '../../model/index.ts';
 import type { Built } from './resolve-types.ts';
 import type { ImportState } from './state.ts';
 
-/** The arrays in format.md order. */
-const ARRAYS = [
-  'vpcs',
-  'subnets',
-  'routeTables',
-  'networkAcls',
-  'securityGroups',
-  'instances',
-  'networkInterfaces',
-  'internetGateways',
-  'egressOnlyInternetGateways',
-  'natGateways',
-  'vpcPeeringConnections',
-  'transitGateways',
-  'transitGatewayAttachments',
-  'transitGatewayRouteTables',
-  'vpcEndpoints',
-  'prefixLists',
-] as const satisfies readonly (keyof Built)[];
+/** The arrays an import fills, in format.md order (external hosts are not AWS resources). */
+const ARRAYS = TOPOLOGY_ARRAYS.filter((name): name is keyof Built => name !== 'externalHosts');
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

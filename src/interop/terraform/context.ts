@@ -2,25 +2,26 @@
  * The state one mapping run shares: resources by address, the document resources built so far (by kind
  * and id), the facts that only later steps can settle (main tables, default associations), diagnostics.
  */
-import type {
-  Diagnostic,
-  EgressOnlyInternetGateway,
-  Instance,
-  InternetGateway,
-  NatGateway,
-  NetworkAcl,
-  NetworkInterface,
-  PrefixList,
-  RouteTable,
-  SecurityGroup,
-  Severity,
-  Subnet,
-  TransitGateway,
-  TransitGatewayAttachment,
-  TransitGatewayRouteTable,
-  Vpc,
-  VpcEndpoint,
-  VpcPeeringConnection,
+import {
+  TOPOLOGY_ARRAYS,
+  type Diagnostic,
+  type EgressOnlyInternetGateway,
+  type Instance,
+  type InternetGateway,
+  type NatGateway,
+  type NetworkAcl,
+  type NetworkInterface,
+  type PrefixList,
+  type RouteTable,
+  type SecurityGroup,
+  type Severity,
+  type Subnet,
+  type TransitGateway,
+  type TransitGatewayAttachment,
+  type TransitGatewayRouteTable,
+  type Vpc,
+  type VpcEndpoint,
+  type VpcPeeringConnection,
 } from '../../model/index.ts';
 import type { TerraformImportCode } from './codes.ts';
 import type { TerraformResource } from './resource.ts';
@@ -55,24 +56,8 @@ export interface Items {
 export type Kind = keyof Items;
 export type ItemOf<K extends Kind> = Items[K] extends Map<string, infer T> ? T : never;
 
-export const KINDS: readonly Kind[] = [
-  'vpcs',
-  'subnets',
-  'routeTables',
-  'networkAcls',
-  'securityGroups',
-  'instances',
-  'networkInterfaces',
-  'internetGateways',
-  'egressOnlyInternetGateways',
-  'natGateways',
-  'vpcPeeringConnections',
-  'transitGateways',
-  'transitGatewayAttachments',
-  'transitGatewayRouteTables',
-  'vpcEndpoints',
-  'prefixLists',
-];
+/** Every kind, in format.md order (external hosts are not Terraform resources). */
+export const KINDS: readonly Kind[] = TOPOLOGY_ARRAYS.filter((name): name is Kind => name !== 'externalHosts');
 
 /** The ids AWS gives a VPC's own resources (attributes of aws_vpc). */
 export interface VpcDefaults {
